@@ -1,0 +1,319 @@
+"""The article: its text exactly as read, its metadata, and its paragraphs and sentences.
+
+Every span in the kit is a pair of character offsets into ``Article.text``, so
+``article.text[span.start:span.end]`` is always the span's text.
+
+Example:
+    >>> from newslab import load_article
+    >>> article = load_article("trump-russia-cyber")
+    >>> article.title
+    'Trump Backs Away From Working With Russia On Cybersecurity'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from newslab import errors
+
+ARTICLES_DIR_NAME = "articles"
+
+# Paragraphs are separated by a blank line; text without any blank line has one paragraph per line.
+_BLANK_LINE = re.compile(r"\r?\n[ \t\f\v]*(?:\r?\n[ \t\f\v]*)+")
+_LINE_BREAK = re.compile(r"\r?\n")
+_CREDIT = re.compile(r"^\(([^()\n]{1,80})\)$")
+_SIDECAR_KEYS = {"title", "outlet", "credit", "language", "published", "note", "source", "licence", "id"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article's text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """A news article: text exactly as read plus what we know about it.
+
+    Attributes:
+        id: a short name for the article (the file name without ``.txt``).
+        text: the whole text as read, outlet line, title and credit included.
+        body: where the story itself starts and ends in ``text``.
+        paragraphs: the body's paragraphs, as spans of ``text``.
+        title, outlet, credit: from the text's layout or the sidecar file, else ``None``.
+        published: the publication date, or ``None`` when unknown.
+        language: the article's language code (``"en"`` unless the sidecar says otherwise).
+        meta: everything the sidecar file holds.
+    """
+
+    id: str
+    text: str
+    body: Span
+    paragraphs: tuple[Span, ...]
+    title: str | None = None
+    outlet: str | None = None
+    credit: str | None = None
+    published: dt.date | None = None
+    language: str = "en"
+    meta: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        id: str = "article",
+        published: dt.date | str | None = None,
+        title: str | None = None,
+        layout: bool = False,
+    ) -> Article:
+        """Make an article from a string, for example one pasted into a notebook.
+
+        Args:
+            text: the article's text; it is kept exactly as given.
+            id: a short name for it.
+            published: its publication date (``date`` or ``"YYYY-MM-DD"``), if known.
+            title: its title, if known.
+            layout: also look for the seed layout (outlet line, title, credit in parentheses).
+
+        Raises:
+            EmptyArticle: if the text holds nothing but white space.
+        """
+        if not isinstance(text, str):
+            raise errors.InvalidInput(f"The article text must be a string, not {type(text).__name__}.")
+        if not text.strip():
+            raise errors.empty_file("The article text")
+        paragraphs = split_paragraphs(text)
+        outlet = credit = None
+        if layout:
+            outlet, layout_title, credit, paragraphs = _parse_layout(text, paragraphs)
+            title = title or layout_title
+        body = Span(paragraphs[0].start, paragraphs[-1].end)
+        return cls(
+            id=id,
+            text=text,
+            body=body,
+            paragraphs=tuple(paragraphs),
+            title=title,
+            outlet=outlet,
+            credit=credit,
+            published=parse_date(published),
+        )
+
+    def span_text(self, span: Span) -> str:
+        """The text of a span of this article."""
+        return self.text[span.start : span.end]
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """The body's sentences as spans (found by the spaCy model, never across paragraphs)."""
+        from newslab.nlp import parse
+
+        doc = parse(self)
+        spans = []
+        for sent in doc.sents:
+            start, end = _strip(self.text, sent.start_char, sent.end_char)
+            if start < end and self.body.start <= start and end <= self.body.end:
+                spans.append(Span(start, end))
+        return tuple(spans)
+
+    def paragraph_of(self, offset: int) -> int:
+        """The number (from 0) of the paragraph an offset falls in, or -1 outside the body."""
+        for number, paragraph in enumerate(self.paragraphs):
+            if paragraph.start <= offset < paragraph.end:
+                return number
+        return -1
+
+
+def parse_date(value: dt.date | str | None) -> dt.date | None:
+    """Read a publication date given as ``date``, ``"YYYY-MM-DD"`` or ``None``.
+
+    Raises:
+        InvalidDate: for anything else, such as ``"10/07/2017"`` or ``"2017-02-30"``.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise errors.bad_date(value)
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Cut text into paragraphs at blank lines (or at line breaks, if it has no blank line)."""
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    spans, position = [], 0
+    for match in separator.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    paragraphs = []
+    for start, end in spans:
+        start, end = _strip(text, start, end)
+        if start < end:
+            paragraphs.append(Span(start, end))
+    return paragraphs
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _parse_layout(text: str, paragraphs: list[Span]) -> tuple[str | None, str | None, str | None, list[Span]]:
+    """Find the seed layout: an outlet line, a title, the body, and a credit in parentheses."""
+    outlet = title = credit = None
+    body = list(paragraphs)
+    if len(body) >= 2:
+        match = _CREDIT.match(text[body[-1].start : body[-1].end])
+        if match:
+            credit = match.group(1).strip()
+            body = body[:-1]
+    if len(body) >= 3 and _looks_like_heading(text[body[0].start : body[0].end], max_words=3):
+        if _looks_like_heading(text[body[1].start : body[1].end], max_words=25):
+            outlet = text[body[0].start : body[0].end]
+            title = text[body[1].start : body[1].end]
+            body = body[2:]
+    elif len(body) >= 2 and _looks_like_heading(text[body[0].start : body[0].end], max_words=25):
+        title = text[body[0].start : body[0].end]
+        body = body[1:]
+    return outlet, title, credit, body
+
+
+def _looks_like_heading(line: str, *, max_words: int) -> bool:
+    words = line.split()
+    return 0 < len(words) <= max_words and "\n" not in line and not line.rstrip().endswith((".", "”", '"', ":"))
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def articles_dir() -> Path:
+    """The folder of bundled articles (``data/articles`` in the repository)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "data" / ARTICLES_DIR_NAME, here / "data" / ARTICLES_DIR_NAME):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "data" / ARTICLES_DIR_NAME
+
+
+def bundled_articles() -> list[str]:
+    """The names of the articles that come with the kit, sorted."""
+    folder = articles_dir()
+    return sorted(path.stem for path in folder.glob("*.txt")) if folder.is_dir() else []
+
+
+def read_text_file(path: Path) -> str:
+    """Read a text file as UTF-8 (a BOM is allowed and dropped), refusing binary or other encodings.
+
+    Raises:
+        SourceNotFound, NotATextFile, EmptyArticle: with a sentence that says what to do.
+    """
+    if not path.exists():
+        raise errors.missing_path(path)
+    if path.is_dir():
+        raise errors.is_directory(path)
+    data = path.read_bytes()
+    return decode_text(data, where=f"`{path}`")
+
+
+def decode_text(data: bytes, *, where: str = "The input") -> str:
+    """Decode bytes as UTF-8 text (a BOM is dropped); refuse binary data and other encodings."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip():
+        raise errors.empty_file(where)
+    if b"\x00" in data[:4096] or _control_share(data[:4096]) > 0.05:
+        raise errors.binary_file(where)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise errors.not_utf8(where, data[exc.start], exc.start) from None
+
+
+def _control_share(sample: bytes) -> float:
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls / max(len(sample), 1)
+
+
+def read_sidecar(path: Path) -> dict:
+    """Read the JSON metadata file beside an article (``name.json``), or ``{}`` if there is none."""
+    if not path.exists():
+        return {}
+    try:
+        meta = json.loads(read_text_file(path))
+    except json.JSONDecodeError as exc:
+        raise errors.InvalidInput(
+            f"`{path}` is not valid JSON (line {exc.lineno}, column {exc.colno}): fix it or remove it."
+        ) from None
+    if not isinstance(meta, dict):
+        raise errors.InvalidInput(f"`{path}` must hold one JSON object with fields such as title and published.")
+    unknown = sorted(set(meta) - _SIDECAR_KEYS)
+    if unknown:
+        raise errors.InvalidInput(
+            f"`{path}` has unknown fields {unknown}: the fields it may have are {sorted(_SIDECAR_KEYS)}."
+        )
+    return meta
+
+
+def load_article(
+    source: str | Path,
+    *,
+    published: dt.date | str | None = None,
+    id: str | None = None,
+) -> Article:
+    """Load an article: a bundled one by name, or any ``.txt`` file (with its optional ``.json`` sidecar).
+
+    The seed layout (outlet line, title, body paragraphs, credit in parentheses) is recognised
+    when present; other text is all body. The sidecar's fields (title, outlet, credit, language,
+    published) win over the layout.
+
+    Args:
+        source: a bundled name such as ``"trump-russia-cyber"`` or the path of a text file.
+        published: the publication date, overriding the sidecar's.
+        id: a name for the article (default: the file name without ``.txt``).
+
+    Raises:
+        SourceNotFound: no such file or bundled article (the message lists the bundled ones).
+        NotATextFile, EmptyArticle, InvalidDate: the file or date cannot be used as it is.
+    """
+    path = Path(source)
+    if not path.exists() and isinstance(source, str) and "/" not in source and "\\" not in source:
+        name = source[:-4] if source.endswith(".txt") else source
+        bundled = articles_dir() / f"{name}.txt"
+        if not bundled.exists():
+            if source.endswith(".txt"):
+                raise errors.missing_path(source)
+            raise errors.unknown_article(source, bundled_articles())
+        path = bundled
+    text = read_text_file(path)
+    meta = read_sidecar(path.with_suffix(".json"))
+    article = Article.from_text(text, id=id or meta.get("id") or path.stem, layout=True)
+    return Article(
+        id=article.id,
+        text=text,
+        body=article.body,
+        paragraphs=article.paragraphs,
+        title=meta.get("title", article.title),
+        outlet=meta.get("outlet", article.outlet),
+        credit=meta.get("credit", article.credit),
+        published=parse_date(published) if published is not None else parse_date(meta.get("published")),
+        language=meta.get("language", "en"),
+        meta=meta,
+    )

