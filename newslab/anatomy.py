@@ -66,7 +66,9 @@ def article_summary(article: Article) -> pd.Series:
     )
 
 
-def plot_sentence_lengths(sentences: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:
+def plot_sentence_lengths(
+    sentences: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
     """A bar per sentence, its height the sentence's length in words, paragraphs told apart by shade.
 
     Args:
@@ -84,8 +86,14 @@ def plot_sentence_lengths(sentences: pd.DataFrame, *, ax: Axes | None = None, ti
     if len(sentences):
         mean = sentences["words"].mean()
         ax.axhline(mean, color=PALETTE["vermillion"], linestyle="--", linewidth=1.2)
-        ax.annotate(f"mean {mean:.1f} words", (sentences["sentence"].max(), mean), xytext=(0, 4),
-                    textcoords="offset points", ha="right", color=PALETTE["vermillion"])
+        ax.annotate(
+            f"mean {mean:.1f} words",
+            (sentences["sentence"].max(), mean),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha="right",
+            color=PALETTE["vermillion"],
+        )
     ax.set_xlabel("Sentence number (story order)")
     ax.set_ylabel("Length (words)")
     ax.set_title(title or "Sentence length along the story")
@@ -93,7 +101,11 @@ def plot_sentence_lengths(sentences: pd.DataFrame, *, ax: Axes | None = None, ti
     description = (
         f"Bar chart of the length in words of each of the {len(sentences)} sentences, in story order; "
         "alternate paragraphs in dark and light blue; a dashed line marks the mean"
-        + (f" ({sentences['words'].mean():.1f} words); the longest is sentence {longest['sentence']} "
-           f"with {longest['words']} words." if longest is not None else ".")
+        + (
+            f" ({sentences['words'].mean():.1f} words); the longest is sentence {longest['sentence']} "
+            f"with {longest['words']} words."
+            if longest is not None
+            else "."
+        )
     )
     return set_alt_text(ax, description)

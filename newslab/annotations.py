@@ -46,7 +46,13 @@ class Annotation:
     attrs: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text, "attrs": dict(self.attrs)}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "attrs": dict(self.attrs),
+        }
 
 
 def text_fingerprint(text: str) -> str:
@@ -78,12 +84,19 @@ class AnnotationSet:
 
 
 def _order(annotation: Annotation) -> tuple:
-    return (annotation.start, annotation.end, annotation.label, json.dumps(dict(annotation.attrs), sort_keys=True))
+    return (
+        annotation.start,
+        annotation.end,
+        annotation.label,
+        json.dumps(dict(annotation.attrs), sort_keys=True),
+    )
 
 
 def make_annotation(text: str, start: int, end: int, label: str, **attrs: Any) -> Annotation:
     """Make an annotation for ``text[start:end]``, checking offsets and label."""
-    annotation = Annotation(start, end, label, text[start:end] if 0 <= start <= end <= len(text) else "", attrs)
+    annotation = Annotation(
+        start, end, label, text[start:end] if 0 <= start <= end <= len(text) else "", attrs
+    )
     validate_annotation(annotation, text)
     return annotation
 
@@ -106,7 +119,9 @@ def validate_annotation(annotation: Annotation, text: str, *, where: str = "The 
             f"{text[annotation.start : annotation.end]!r} there: were these annotations made on another text?"
         )
     if annotation.label == "SENTIMENT" and annotation.attrs.get("value") not in SENTIMENT_VALUES:
-        raise errors.InvalidAnnotations(f"{where} needs a sentiment value: one of {', '.join(SENTIMENT_VALUES)}.")
+        raise errors.InvalidAnnotations(
+            f"{where} needs a sentiment value: one of {', '.join(SENTIMENT_VALUES)}."
+        )
 
 
 def annotation_from_dict(record: Any, text: str, *, where: str = "The annotation") -> Annotation:
@@ -128,7 +143,7 @@ def annotation_set_from_dict(data: Any, text: str, *, where: str = "The annotati
     """Read and validate a whole annotation file's JSON against the article text."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise errors.InvalidAnnotations(
-            f"{where} is not a newslab annotation file (it needs \"schema\": \"{SCHEMA}\")."
+            f'{where} is not a newslab annotation file (it needs "schema": "{SCHEMA}").'
         )
     if data.get("text_sha256") != text_fingerprint(text):
         raise errors.InvalidAnnotations(
@@ -136,7 +151,7 @@ def annotation_set_from_dict(data: Any, text: str, *, where: str = "The annotati
         )
     records = data.get("annotations")
     if not isinstance(records, list):
-        raise errors.InvalidAnnotations(f"{where} needs a list of annotations under \"annotations\".")
+        raise errors.InvalidAnnotations(f'{where} needs a list of annotations under "annotations".')
     annotations = [
         annotation_from_dict(record, text, where=f"Annotation {number} of {where}")
         for number, record in enumerate(records, start=1)
@@ -177,7 +192,9 @@ def save_annotations(annotations: AnnotationSet, path: str | Path, *, overwrite:
     return write_atomic(path, content, overwrite=overwrite)
 
 
-def replace_labels(annotations: AnnotationSet, labels: Iterable[str], new: Iterable[Annotation]) -> AnnotationSet:
+def replace_labels(
+    annotations: AnnotationSet, labels: Iterable[str], new: Iterable[Annotation]
+) -> AnnotationSet:
     """A copy of the set in which the annotations with these labels are replaced by ``new``."""
     labels = set(labels)
     kept = [a for a in annotations.annotations if a.label not in labels]

@@ -198,7 +198,9 @@ def _parse_layout(text: str, paragraphs: list[Span]) -> tuple[str | None, str | 
 
 def _looks_like_heading(line: str, *, max_words: int) -> bool:
     words = line.split()
-    return 0 < len(words) <= max_words and "\n" not in line and not line.rstrip().endswith((".", "”", '"', ":"))
+    return (
+        0 < len(words) <= max_words and "\n" not in line and not line.rstrip().endswith((".", "”", '"', ":"))
+    )
 
 
 # ---------------------------------------------------------------- reading files
@@ -263,7 +265,9 @@ def read_sidecar(path: Path) -> dict:
             f"`{path}` is not valid JSON (line {exc.lineno}, column {exc.colno}): fix it or remove it."
         ) from None
     if not isinstance(meta, dict):
-        raise errors.InvalidInput(f"`{path}` must hold one JSON object with fields such as title and published.")
+        raise errors.InvalidInput(
+            f"`{path}` must hold one JSON object with fields such as title and published."
+        )
     unknown = sorted(set(meta) - _SIDECAR_KEYS)
     if unknown:
         raise errors.InvalidInput(

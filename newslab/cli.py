@@ -32,11 +32,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     annotate = commands.add_parser("annotate", help="annotate an article (or JSON lines of articles) as JSON")
     annotate.add_argument("source", nargs="?", help="a bundled article name, a .txt path, or - for stdin")
-    annotate.add_argument("--jsonl", metavar="SOURCE", help='JSON lines {"id","text","published"} (a path or -)')
+    annotate.add_argument(
+        "--jsonl", metavar="SOURCE", help='JSON lines {"id","text","published"} (a path or -)'
+    )
     annotate.add_argument("--plain", action="store_true", help="treat the whole input as the article body")
     annotate.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")
     annotate.add_argument("--id", help="a name for the article")
-    annotate.add_argument("--workers", type=int, default=1, metavar="N", help="processes for --jsonl (default 1)")
+    annotate.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="processes for --jsonl (default 1)"
+    )
     annotate.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     _add_output(annotate)
 
@@ -47,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output(report, default_help="the HTML file to write (default: reports/<id>.html)")
 
     sentiment = commands.add_parser("sentiment", help="sentiment toward target spans, for JSON lines")
-    sentiment.add_argument("--jsonl", metavar="SOURCE", required=True, help='lines {"id","text","target_start","target_end"}')
+    sentiment.add_argument(
+        "--jsonl", metavar="SOURCE", required=True, help='lines {"id","text","target_start","target_end"}'
+    )
     _add_output(sentiment)
 
     commands.add_parser("list", help="list the bundled articles")
@@ -55,7 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_output(parser: argparse.ArgumentParser, *, default_help: str = "write here instead of stdout") -> None:
+def _add_output(
+    parser: argparse.ArgumentParser, *, default_help: str = "write here instead of stdout"
+) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help=default_help)
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 

@@ -6,6 +6,7 @@ the HTML report and the annotation widget. Every piece of article text is HTML-e
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from html import escape
 
@@ -70,7 +71,7 @@ def highlight_html(
     points = sorted(boundaries)
     out = ['<div class="newslab-text" style="line-height:2.1">', "<p>"]
     open_spans: list[dict] = []
-    for left, right in zip(points, points[1:], strict=False):
+    for left, right in itertools.pairwise(points):
         # close spans that end here, open spans that start here (outer first)
         while open_spans and open_spans[-1]["end"] <= left:
             out.append(_close(open_spans.pop()))

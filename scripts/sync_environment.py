@@ -1,7 +1,7 @@
 """Write environment.yml (Binder) from requirements.lock, so both pin exactly the same packages.
 
-    python scripts/sync_environment.py          # rewrite environment.yml
-    python scripts/sync_environment.py --check  # exit 1 if environment.yml disagrees with the lock
+python scripts/sync_environment.py          # rewrite environment.yml
+python scripts/sync_environment.py --check  # exit 1 if environment.yml disagrees with the lock
 """
 
 from __future__ import annotations

