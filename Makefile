@@ -6,6 +6,7 @@
 #   make test       every test: lint, unit and CLI tests, nbval on every notebook
 #   make notebooks  re-execute every notebook in place (refresh the stored outputs)
 #   make lint       ruff on the code and the notebooks
+#   make site       render the executed notebooks and docs into _site/ and check its links
 #   make lock       re-resolve requirements.lock from pyproject.toml (then environment.yml)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -35,7 +36,7 @@ report: $(STAMP)
 	$(BIN)/newslab report $(ARTICLE) --force -o reports/$(ARTICLE).html
 	@echo "Wrote reports/$(ARTICLE).json and reports/$(ARTICLE).html"
 
-test: $(STAMP) lint unit nbval
+test: $(STAMP) lint unit nbval site
 
 unit: $(STAMP)
 	$(BIN)/pytest -p no:cacheprovider tests
@@ -47,6 +48,9 @@ notebooks: $(STAMP)
 	for nb in $(NOTEBOOKS); do \
 	  (cd $$(dirname $$nb) && $(CURDIR)/$(BIN)/jupyter nbconvert --to notebook --execute --inplace $$(basename $$nb)) || exit 1; \
 	done
+
+site: $(STAMP)
+	$(BIN)/python scripts/build_site.py --out _site
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
