@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import itertools
 import re
 import shutil
 import sys
@@ -142,7 +143,7 @@ def check_site(out: Path) -> list[str]:
         levels = [level for level in checker.headings]
         if levels.count(1) != 1:
             problems.append(f"{name}: {levels.count(1)} h1 headings (expected exactly one)")
-        for previous, level in zip(levels, levels[1:], strict=False):
+        for previous, level in itertools.pairwise(levels):
             if level > previous + 1:
                 problems.append(f"{name}: heading jumps from h{previous} to h{level}")
                 break
@@ -168,7 +169,7 @@ def build(out: Path) -> list[str]:
         (out / relative).write_text(body, encoding="utf-8")
     if (ROOT / "docs" / "images").is_dir():
         shutil.copytree(ROOT / "docs" / "images", out / "docs" / "images")
-    index_title, index = render_markdown(ROOT / "README.md", home="index.html")
+    _index_title, index = render_markdown(ROOT / "README.md", home="index.html")
     listing = "".join(f'<li><a href="{p.as_posix()}">{html.escape(t)}</a></li>' for p, t in pages)
     index = index.replace("</main>", f"<h2>Read-only notebooks</h2><ul>{listing}</ul></main>")
     (out / "index.html").write_text(index, encoding="utf-8")
