@@ -199,3 +199,42 @@ def replace_labels(
     labels = set(labels)
     kept = [a for a in annotations.annotations if a.label not in labels]
     return AnnotationSet(annotations.article_id, annotations.text, kept + list(new), annotations.annotator)
+
+
+def gold_path(article_id: str) -> Path:
+    """Where the hand-checked gold annotations of a bundled article live (``data/gold/<id>.json``)."""
+    from newslab.article import articles_dir
+
+    return articles_dir().parent / "gold" / f"{article_id}.json"
+
+
+def load_gold(article: Any) -> AnnotationSet:
+    """The gold annotations of a bundled article: hand-checked people, quotes, time expressions…
+
+    Example:
+        >>> gold = load_gold(load_article("trump-russia-cyber"))  # doctest: +SKIP
+
+    Raises:
+        SourceNotFound: the article has no gold file.
+    """
+    path = gold_path(article.id)
+    if not path.exists():
+        raise errors.SourceNotFound(
+            f"There is no gold file for `{article.id}` (looked for `data/gold/{path.name}`): "
+            "gold annotations exist only for some bundled articles."
+        )
+    return load_annotations(path, article.text)
+
+
+def load_example(article: Any, name: str = "student") -> AnnotationSet:
+    """A bundled example of hand-made annotations (``data/examples/<name>-<article id>.json``).
+
+    Example:
+        >>> student = load_example(load_article("trump-russia-cyber"))  # doctest: +SKIP
+    """
+    path = gold_path(article.id).parent.parent / "examples" / f"{name}-{article.id}.json"
+    if not path.exists():
+        raise errors.SourceNotFound(
+            f"There is no example `{name}` for `{article.id}` (looked for `data/examples/{path.name}`)."
+        )
+    return load_annotations(path, article.text)
