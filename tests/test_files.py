@@ -37,3 +37,12 @@ def test_no_temporary_file_is_left_when_writing_fails(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         write_atomic(tmp_path / "a.txt", "text")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_permissions_follow_the_umask(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644

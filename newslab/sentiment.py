@@ -1,0 +1,643 @@
+"""Sentiment: of every sentence and quote, per speaker, and toward each person, organisation and place.
+
+Two tools, each with its evidence:
+
+- **VADER** (``newslab.vader_evidence``) scores sentences and quotes: a lexicon of word valences
+  plus a few rules (negation, boosters, "but", CAPITALS, "!"). Every score lists the words that
+  moved it and the rules that fired.
+- **Target sentiment** (``newslab.target_sentiment``) judges how a sentence treats one *mention*
+  ("Senators criticised Trump" is negative toward Trump, not toward the senators), with a small
+  logistic regression whose weights can be read, and lists the words that decided it.
+
+Both are machines that count words: they miss sarcasm, read "not the dumbest idea" as praise
+and count "Intelligence" in "Intelligence Committee" as a positive word. Notebook 05 shows where.
+
+Example:
+    >>> from newslab import load_article
+    >>> article = load_article("trump-russia-cyber")
+    >>> sentence_sentiment_table(article)[["sentence", "score", "label"]].head(3)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newslab import errors
+from newslab.batch import BadLine
+from newslab.target_sentiment import TargetSentiment, predict, score_target
+from newslab.vader_evidence import VaderScore, label_for, plain_quotes, score_text
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.tokens import Doc
+
+    from newslab.annotations import Annotation
+    from newslab.article import Article
+
+__all__ = [
+    "SENTENCE_COLUMNS",
+    "SPEAKER_COLUMNS",
+    "TARGET_COLUMNS",
+    "BadLine",
+    "EntitySentiment",
+    "MentionSentiment",
+    "QuoteSentiment",
+    "SentimentResult",
+    "agreement",
+    "analyse_sentiment",
+    "curly_apostrophe_demo",
+    "entity_sentiment_table",
+    "evidence_html",
+    "evidence_table",
+    "label_for",
+    "plain_quotes",
+    "quote_sentiment_table",
+    "score_target",
+    "score_text",
+    "sentence_sentiment_table",
+    "sentiment_jsonl",
+    "speaker_sentiment_table",
+    "target_sentiment_table",
+    "to_annotations",
+]
+
+LABELS = ("negative", "neutral", "positive")
+UNNAMED = "(no speaker named)"
+
+SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "text", "score", "label", "evidence"]
+QUOTE_COLUMNS = ["quote", "start", "end", "speaker", "kind", "text", "score", "label", "evidence"]
+SPEAKER_COLUMNS = [
+    "speaker",
+    "quotes",
+    "negative",
+    "neutral",
+    "positive",
+    "mean_score",
+    "min_score",
+    "max_score",
+]
+TARGET_COLUMNS = [
+    "sentence",
+    "start",
+    "end",
+    "mention",
+    "entity",
+    "label",
+    "score",
+    "p_negative",
+    "p_neutral",
+    "p_positive",
+    "evidence",
+]
+ENTITY_COLUMNS = ["id", "name", "type", "mentions", "negative", "neutral", "positive", "mean_score", "label"]
+
+
+@dataclass(frozen=True)
+class QuoteSentiment:
+    """A quote's VADER score, with who said it."""
+
+    start: int
+    end: int
+    speaker: str | None
+    kind: str
+    vader: VaderScore
+
+    def to_json(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "score": self.vader.score,
+            "label": self.vader.label,
+            "speaker": self.speaker,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True)
+class MentionSentiment:
+    """The sentiment toward one mention of an entity, judged in its sentence."""
+
+    entity_id: str
+    entity: str
+    kind: str
+    sentence: int
+    result: TargetSentiment
+
+
+@dataclass(frozen=True)
+class EntitySentiment:
+    """How the article treats one entity, over all its mentions.
+
+    Attributes:
+        id, name, label: the entity's id, canonical name and type (PERSON / ORG / PLACE).
+        mentions: how many mentions were judged.
+        counts: mentions judged negative, neutral and positive.
+        mean_score: the mean of the mentions' scores (P(positive) − P(negative)).
+        overall: the most frequent label among the mentions (``"neutral"`` on a tie).
+    """
+
+    id: str
+    name: str
+    label: str
+    mentions: int
+    counts: dict[str, int]
+    mean_score: float
+    overall: str
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.label,
+            "mentions": self.mentions,
+            "negative": self.counts["negative"],
+            "neutral": self.counts["neutral"],
+            "positive": self.counts["positive"],
+            "mean_score": self.mean_score,
+            "label": self.overall,
+        }
+
+
+@dataclass(frozen=True)
+class SentimentResult:
+    """Every sentiment finding of one article: sentences, quotes, mentions and entities."""
+
+    sentences: tuple[VaderScore, ...]
+    quotes: tuple[QuoteSentiment, ...]
+    mentions: tuple[MentionSentiment, ...]
+    entities: tuple[EntitySentiment, ...]
+
+    def to_json(self) -> dict:
+        """``{"sentences": [{"start","end","score","label"}], "quotes": [...], "entities": [...]}``."""
+        return {
+            "sentences": [
+                {"start": s.start, "end": s.end, "score": s.score, "label": s.label} for s in self.sentences
+            ],
+            "quotes": [q.to_json() for q in self.quotes],
+            "entities": [e.to_json() for e in self.entities],
+        }
+
+
+# ----------------------------------------------------------------------------------- analysis
+
+
+def analyse_sentiment(
+    article: Article, doc: Doc, cast: Sequence[Any], quotes: Sequence[Any]
+) -> SentimentResult:
+    """Score every sentence and quote with VADER and every entity mention with the target model.
+
+    Args:
+        article: the article.
+        doc: its spaCy parse (``newslab.nlp.parse(article)``).
+        cast: its entities (``newslab.people.find_cast``); may be empty.
+        quotes: its quotes (``newslab.quotes.find_quotes``); may be empty.
+
+    Returns:
+        A :class:`SentimentResult`; ``.to_json()`` gives the ``sentiment`` part of ``newslab annotate``.
+
+    Example:
+        >>> result = analyse_sentiment(article, parse(article), [], [])
+        >>> result.sentences[0].label
+        'negative'
+    """
+    sentences = tuple(score_text(article.text, s.start, s.end) for s in article.sentences)
+    quote_scores = tuple(
+        QuoteSentiment(q.start, q.end, q.speaker, q.kind, score_text(article.text, q.start, q.end))
+        for q in sorted(quotes, key=lambda q: (q.start, q.end))
+    )
+    mentions: list[MentionSentiment] = []
+    for entity in cast:
+        for mention in entity.mentions:
+            judged = _judge(article, doc, mention.start, mention.end)
+            if judged is not None:
+                number, result = judged
+                mentions.append(MentionSentiment(entity.id, entity.name, mention.kind, number, result))
+    mentions.sort(key=lambda m: (m.result.start, m.result.end, m.entity_id))
+    entities = tuple(_summarise(entity, [m for m in mentions if m.entity_id == entity.id]) for entity in cast)
+    return SentimentResult(sentences, quote_scores, tuple(mentions), entities)
+
+
+def _sentence_number(article: Article, start: int) -> int:
+    for number, sentence in enumerate(article.sentences):
+        if sentence.start <= start < sentence.end:
+            return number
+    return -1
+
+
+def _judge(article: Article, doc: Doc, start: int, end: int) -> tuple[int, TargetSentiment] | None:
+    """The target sentiment of ``start:end`` in its body sentence (``None`` outside the body)."""
+    number = _sentence_number(article, start)
+    if number < 0:
+        return None
+    sentence = article.sentences[number]
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return number, predict(span, start, end)
+
+
+def _summarise(entity: Any, mentions: list[MentionSentiment]) -> EntitySentiment:
+    counts = Counter(m.result.label for m in mentions)
+    full = {label: counts.get(label, 0) for label in LABELS}
+    mean = round(sum(m.result.score for m in mentions) / len(mentions), 4) if mentions else 0.0
+    ranked = sorted(LABELS, key=lambda lab: (-full[lab], lab != "neutral"))
+    overall = ranked[0] if mentions else "neutral"
+    return EntitySentiment(entity.id, entity.name, entity.label, len(mentions), full, mean, overall)
+
+
+def to_annotations(article: Article, result: SentimentResult) -> list[Annotation]:
+    """The sentences' sentiment as ``SENTIMENT`` annotations (``attrs``: ``value`` and ``score``)."""
+    from newslab.annotations import make_annotation
+
+    return [
+        make_annotation(article.text, s.start, s.end, "SENTIMENT", value=s.label, score=s.score)
+        for s in result.sentences
+    ]
+
+
+# ----------------------------------------------------------------------------------- tables
+
+
+def _result(article: Article) -> SentimentResult:
+    from newslab.analysis import analyze
+
+    return analyze(article).sentiment
+
+
+def sentence_sentiment_table(article: Article) -> pd.DataFrame:
+    """One row per body sentence with its VADER score and the evidence, in text order.
+
+    Columns: ``sentence`` (number from 0), ``paragraph`` (from 0), ``start``, ``end``, ``text``,
+    ``score`` (compound, -1 … +1), ``label`` (negative / neutral / positive, cut at ±0.05),
+    ``evidence`` (the words that moved the score, their valences and the rules that fired).
+
+    Example:
+        >>> sentence_sentiment_table(article).label.value_counts()
+    """
+    import pandas as pd
+
+    rows = [
+        {
+            "sentence": number,
+            "paragraph": article.paragraph_of(s.start),
+            "start": s.start,
+            "end": s.end,
+            "text": article.text[s.start : s.end],
+            "score": s.score,
+            "label": s.label,
+            "evidence": s.explain(),
+        }
+        for number, s in enumerate(_result(article).sentences)
+    ]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def quote_sentiment_table(article: Article) -> pd.DataFrame:
+    """One row per quote with its speaker, VADER score and evidence, in text order.
+
+    Columns: ``quote`` (number from 0), ``start``, ``end``, ``speaker`` (canonical name or
+    ``"(no speaker named)"``), ``kind``, ``text``, ``score``, ``label``, ``evidence``.
+    """
+    import pandas as pd
+
+    rows = [
+        {
+            "quote": number,
+            "start": q.start,
+            "end": q.end,
+            "speaker": q.speaker or UNNAMED,
+            "kind": q.kind,
+            "text": article.text[q.start : q.end],
+            "score": q.vader.score,
+            "label": q.vader.label,
+            "evidence": q.vader.explain(),
+        }
+        for number, q in enumerate(_result(article).quotes)
+    ]
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def speaker_sentiment_table(article: Article) -> pd.DataFrame:
+    """The sentiment of each speaker's quotes: how many, how many of each label, and the mean score.
+
+    Columns: ``speaker``, ``quotes`` (count), ``negative``, ``neutral``, ``positive`` (counts),
+    ``mean_score``, ``min_score``, ``max_score``. Sorted by number of quotes (most first), then
+    name. A mean over one quote says little: read it with its count.
+
+    Example:
+        >>> speaker_sentiment_table(article)[["speaker", "quotes", "mean_score"]]
+    """
+    import pandas as pd
+
+    groups: dict[str, list[QuoteSentiment]] = {}
+    for q in _result(article).quotes:
+        groups.setdefault(q.speaker or UNNAMED, []).append(q)
+    rows = []
+    for speaker, items in groups.items():
+        scores = [q.vader.score for q in items]
+        labels = Counter(q.vader.label for q in items)
+        rows.append(
+            {
+                "speaker": speaker,
+                "quotes": len(items),
+                **{label: labels.get(label, 0) for label in LABELS},
+                "mean_score": round(sum(scores) / len(scores), 4),
+                "min_score": min(scores),
+                "max_score": max(scores),
+            }
+        )
+    rows.sort(key=lambda r: (-r["quotes"], r["speaker"]))
+    return pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+
+
+def entity_sentiment_table(article: Article) -> pd.DataFrame:
+    """How each entity is treated over all its mentions, in the cast's order.
+
+    Columns: ``id``, ``name``, ``type``, ``mentions`` (judged), ``negative``, ``neutral``,
+    ``positive`` (counts), ``mean_score`` (P(positive) − P(negative), averaged), ``label``
+    (the most frequent label).
+    """
+    import pandas as pd
+
+    return pd.DataFrame([e.to_json() for e in _result(article).entities], columns=ENTITY_COLUMNS)
+
+
+def _matching_entities(cast: Sequence[Any], target: str) -> list[Any]:
+    wanted = target.casefold().strip()
+    exact = [e for e in cast if e.name.casefold() == wanted or e.id == target]
+    if exact:
+        return exact
+    word = re.compile(rf"\b{re.escape(wanted)}\b")
+    named = [e for e in cast if word.search(e.name.casefold())]
+    if named:
+        return named
+    return [e for e in cast if any(m.text.casefold() == wanted for m in e.mentions)]
+
+
+def target_sentiment_table(article: Article, target: str | Any) -> pd.DataFrame:
+    """The sentiment toward one entity, mention by mention along the story.
+
+    The target is an entity of the cast (an ``Entity`` or its name, id or one of its mentions,
+    e.g. ``"Trump"``, ``"Russia"``); its mentions include surnames and pronouns. When no entity
+    matches, every occurrence of the words in the body is judged instead.
+
+    Columns: ``sentence`` (number from 0), ``start``, ``end``, ``mention`` (its text),
+    ``entity`` (canonical name, or the target as given), ``label``, ``score``
+    (P(positive) − P(negative)), ``p_negative``, ``p_neutral``, ``p_positive``, ``evidence``
+    (the words that decided it, with their pushes). In text order.
+
+    Raises:
+        InvalidInput: the target is empty.
+
+    Example:
+        >>> target_sentiment_table(article, "Russia")[["sentence", "mention", "label"]]
+    """
+    import pandas as pd
+
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    if not isinstance(target, str):
+        target = getattr(target, "name", "")
+    if not target or not target.strip():
+        raise errors.InvalidInput('The target is empty: give a name such as "Russia" or "Trump".')
+    entities = _matching_entities(analysis.cast, target)
+    judged: list[tuple[str, int, TargetSentiment]] = []
+    if entities:
+        ids = {e.id for e in entities}
+        judged = [(m.entity, m.sentence, m.result) for m in analysis.sentiment.mentions if m.entity_id in ids]
+    else:
+        body = article.text[article.body.start : article.body.end]
+        pattern = re.compile(rf"(?<!\w){re.escape(target.strip())}(?!\w)", re.IGNORECASE)
+        for match in pattern.finditer(body):
+            start, end = article.body.start + match.start(), article.body.start + match.end()
+            found = _judge(article, analysis.doc, start, end)
+            if found is not None:
+                judged.append((target.strip(), found[0], found[1]))
+    rows = [
+        {
+            "sentence": number,
+            "start": r.start,
+            "end": r.end,
+            "mention": r.target,
+            "entity": name,
+            "label": r.label,
+            "score": r.score,
+            "p_negative": r.probabilities["negative"],
+            "p_neutral": r.probabilities["neutral"],
+            "p_positive": r.probabilities["positive"],
+            "evidence": r.explain(),
+        }
+        for name, number, r in judged
+    ]
+    rows.sort(key=lambda row: (row["start"], row["end"], row["entity"]))
+    return pd.DataFrame(rows, columns=TARGET_COLUMNS)
+
+
+# ----------------------------------------------------------------------------------- evidence
+
+
+def evidence_table(result: VaderScore | TargetSentiment, text: str) -> pd.DataFrame:
+    """The evidence behind one score, one row per word: what it weighs and why.
+
+    For a VADER score the columns are ``word``, ``start``, ``end``, ``lexicon`` (its valence in
+    the lexicon), ``valence`` (what it added after the rules) and ``rules``; for a target
+    sentiment ``word``, ``start``, ``end``, ``weight`` (push toward the chosen label) and
+    ``features``. Words in text order.
+
+    Example:
+        >>> evidence_table(score_text("We can’t trust Russia."), "We can’t trust Russia.")
+    """
+    import pandas as pd
+
+    if isinstance(result, VaderScore):
+        rows = [
+            {
+                "word": text[w.start : w.end],
+                "start": w.start,
+                "end": w.end,
+                "lexicon": w.lexicon,
+                "valence": w.valence,
+                "rules": "; ".join(w.rules),
+            }
+            for w in result.words
+        ]
+        return pd.DataFrame(rows, columns=["word", "start", "end", "lexicon", "valence", "rules"])
+    rows = [
+        {
+            "word": text[w.start : w.end],
+            "start": w.start,
+            "end": w.end,
+            "weight": w.weight,
+            "features": ", ".join(w.features),
+        }
+        for w in sorted(result.words, key=lambda w: w.start)
+    ]
+    return pd.DataFrame(rows, columns=["word", "start", "end", "weight", "features"])
+
+
+def evidence_html(text: str, result: VaderScore | TargetSentiment, *, min_weight: float = 0.1) -> str:
+    """The scored text as escaped HTML with each evidence word marked, its weight shown beside it.
+
+    Words that pull toward positive are blue, toward negative vermillion (colour *and* a signed
+    number); hovering shows the rules. For a target sentiment the target is marked too.
+
+    Args:
+        text: the text the result's offsets refer to (e.g. ``article.text``).
+        result: from :func:`score_text`, :func:`score_target` or a table's analysis.
+        min_weight: for a target sentiment, mark only words that push at least this much (either way);
+            every VADER evidence word is marked.
+
+    Returns:
+        A ``<div>`` of HTML; show it with ``IPython.display.HTML``.
+    """
+    from newslab.render import highlight_html
+
+    spans = []
+    if isinstance(result, VaderScore):
+        start, end = result.start, result.end
+        for w in result.words:
+            label = "positive" if w.valence > 0 else "negative" if w.valence < 0 else "neutral"
+            title = f"lexicon {w.lexicon:+.2f}" + ("; " + "; ".join(w.rules) if w.rules else "")
+            spans.append(
+                {"start": w.start, "end": w.end, "label": label, "tag": f"{w.valence:+.2f}", "title": title}
+            )
+    else:
+        start, end = result.sentence_start, result.sentence_end
+        spans.append(
+            {"start": result.start, "end": result.end, "label": "SENTIMENT", "tag": f"target: {result.label}"}
+        )
+        # a word's push is toward the chosen label; show it as a push toward positive or negative
+        sign = {"positive": 1, "negative": -1}.get(result.label, 0)
+        for w in result.words:
+            if (w.start < result.end and w.end > result.start) or abs(w.weight) < min_weight:
+                continue
+            toward = sign * w.weight
+            label = "positive" if toward > 0 else "negative" if toward < 0 else "neutral"
+            spans.append(
+                {
+                    "start": w.start,
+                    "end": w.end,
+                    "label": label,
+                    "tag": f"{w.weight:+.2f}",
+                    "title": f"pushes {'toward' if w.weight > 0 else 'away from'} {result.label}: "
+                    + ", ".join(w.features),
+                }
+            )
+    return highlight_html(text, spans, start=start, end=end)
+
+
+# ----------------------------------------------------------------------------------- comparing
+
+
+def agreement(labels_a: Iterable[str | None], labels_b: Iterable[str | None]) -> float:
+    """The share of items two annotators labelled the same (0.0 … 1.0), ignoring unlabelled ones.
+
+    Args:
+        labels_a, labels_b: labels in the same order, e.g. yours and the machine's; ``None`` or ``""``
+            means "not labelled" and that item is left out.
+
+    Raises:
+        InvalidInput: the two lists differ in length or nothing was labelled by both.
+
+    Example:
+        >>> agreement(["negative", "neutral"], ["negative", "positive"])
+        0.5
+    """
+    a, b = list(labels_a), list(labels_b)
+    if len(a) != len(b):
+        raise errors.InvalidInput(
+            f"The two label lists differ in length ({len(a)} and {len(b)}): give one label per item."
+        )
+    pairs = [(x.strip().lower(), y.strip().lower()) for x, y in zip(a, b, strict=True) if x and y]
+    if not pairs:
+        raise errors.InvalidInput("No item is labelled in both lists: label at least one item.")
+    return sum(x == y for x, y in pairs) / len(pairs)
+
+
+# ----------------------------------------------------------------------------------- JSON lines
+
+
+def sentiment_jsonl(lines: Iterable[str]) -> Iterator[dict | BadLine]:
+    """Score JSON lines one by one: the engine of ``newslab sentiment --jsonl SOURCE``.
+
+    Each line is ``{"id", "text", "target_start", "target_end"}``; the answer for it is
+    ``{"id", "label", "score", "evidence"}``: the sentiment toward the target (``score`` is
+    P(positive) − P(negative); ``evidence`` lists the words that decided it with their weights).
+    Without ``target_start``/``target_end`` (or with ``null``) the whole text is scored with VADER
+    instead (``score`` is the compound score; ``evidence`` lists words, valences and rules).
+
+    A bad line does not stop the rest: it yields a :class:`newslab.batch.BadLine` with its line
+    number (from 1) and one sentence saying what is wrong. Blank lines are skipped. Lines are read
+    and answered one at a time, so any number of lines can stream through.
+
+    Args:
+        lines: an iterable of strings, e.g. an open file.
+
+    Yields:
+        A dict per good line, a ``BadLine`` per bad one, in input order.
+
+    Example:
+        >>> line = '{"id": "a", "text": "We can’t trust Russia.", "target_start": 15, "target_end": 21}'
+        >>> next(sentiment_jsonl([line]))["label"]
+        'negative'
+    """
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        record: Any = None
+        try:
+            record = json.loads(line)
+            yield _score_record(record)
+        except json.JSONDecodeError as exc:
+            yield BadLine(
+                number, f"This is not valid JSON ({exc.msg}, column {exc.colno}): fix the line or remove it."
+            )
+        except errors.NewslabError as error:
+            yield BadLine(number, str(error), record.get("id") if isinstance(record, dict) else None)
+
+
+def _score_record(record: Any) -> dict:
+    if not isinstance(record, dict):
+        raise errors.InvalidInput(
+            'This is not a JSON object: write {"id": …, "text": …, "target_start": …, "target_end": …}.'
+        )
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise errors.InvalidInput('The record has no "text" to score: add the sentence as a string.')
+    start, end = record.get("target_start"), record.get("target_end")
+    if start is None and end is None:
+        vader = score_text(text)
+        evidence = [w.to_json() for w in vader.words] + [{"rule": r} for r in vader.rules]
+        return {"id": record.get("id"), "label": vader.label, "score": vader.score, "evidence": evidence}
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        raise errors.InvalidInput(
+            'The record needs whole-number "target_start" and "target_end" (or neither, to score the whole text).'
+        )
+    result = score_target(text, start, end)
+    return {
+        "id": record.get("id"),
+        "label": result.label,
+        "score": result.score,
+        "evidence": [w.to_json() for w in result.words],
+    }
+
+
+def curly_apostrophe_demo(text: str) -> dict[str, float]:
+    """VADER's compound score of ``text`` as written and with plain quotes, to see what curly apostrophes do.
+
+    Example:
+        >>> curly_apostrophe_demo("We can’t trust Russia.")
+        {'as written': 0.5106, 'plain quotes': -0.4023}
+    """
+    from newslab.vader_evidence import analyzer
+
+    return {
+        "as written": analyzer().polarity_scores(text)["compound"],
+        "plain quotes": analyzer().polarity_scores(plain_quotes(text))["compound"],
+    }
