@@ -8,7 +8,6 @@ parsing the article twice.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -17,9 +16,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from newslab.article import Article
-
-_analyses: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
 
 @dataclass(eq=False)
 class Analysis:
@@ -70,9 +66,12 @@ class Analysis:
 
 
 def analyze(article: Article) -> Analysis:
-    """The (cached) analysis of an article: ask it for ``.cast``, ``.quotes``, ``.timexes``…"""
-    analysis = _analyses.get(article)
+    """The (cached) analysis of an article: ask it for ``.cast``, ``.quotes``, ``.timexes``…
+
+    The analysis is kept on the article itself, so it lives exactly as long as the article.
+    """
+    analysis = article.__dict__.get("_analysis")
     if analysis is None:
         analysis = Analysis(article)
-        _analyses[article] = analysis
+        article.__dict__["_analysis"] = analysis  # Article is frozen; this is a cache, not state
     return analysis

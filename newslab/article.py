@@ -73,6 +73,7 @@ class Article:
         published: dt.date | str | None = None,
         title: str | None = None,
         layout: bool = False,
+        where: str = "The article text",
     ) -> Article:
         """Make an article from a string, for example one pasted into a notebook.
 
@@ -82,14 +83,21 @@ class Article:
             published: its publication date (``date`` or ``"YYYY-MM-DD"``), if known.
             title: its title, if known.
             layout: also look for the seed layout (outlet line, title, credit in parentheses).
+            where: how to name the text in an error message, e.g. "`notes.txt`".
 
         Raises:
             EmptyArticle: if the text holds nothing but white space.
+            NotArticleText: if it is an HTML page or far longer than any news article.
+
+        A text that does not look like English is analysed, with a ``NewslabWarning``.
         """
         if not isinstance(text, str):
             raise errors.InvalidInput(f"The article text must be a string, not {type(text).__name__}.")
         if not text.strip():
-            raise errors.empty_file("The article text")
+            raise errors.empty_file(where)
+        from newslab.inputs import check_text
+
+        check_text(text, where=where)
         paragraphs = split_paragraphs(text)
         outlet = credit = None
         if layout:
@@ -308,7 +316,7 @@ def load_article(
         path = bundled
     text = read_text_file(path)
     meta = read_sidecar(path.with_suffix(".json"))
-    article = Article.from_text(text, id=id or meta.get("id") or path.stem, layout=True)
+    article = Article.from_text(text, id=id or meta.get("id") or path.stem, layout=True, where=f"`{path}`")
     return Article(
         id=article.id,
         text=text,

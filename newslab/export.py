@@ -45,7 +45,12 @@ def annotate(article: Article) -> dict[str, Any]:
 
 
 def _notes(article: Article) -> list[str]:
+    from newslab.inputs import language_note
+
     notes = []
+    language = language_note(article.text)
+    if language:
+        notes.append(language)
     if article.published is None:
         notes.append(
             "No publication date was given, so dates that depend on it (such as 'Sunday') stay "

@@ -95,16 +95,29 @@ def make_doc(text: str, paragraph_starts: tuple[int, ...] = ()) -> Doc:
     return doc
 
 
+def _key(article: Article) -> tuple[str, tuple]:
+    return (article.text, tuple(p.start for p in article.paragraphs))
+
+
+def remember(article: Article, doc: Doc) -> None:
+    """Keep a doc parsed elsewhere (e.g. by ``nlp.pipe`` in batch mode) as the article's parse."""
+    _parses[_key(article)] = doc
+    while len(_parses) > _PARSE_CACHE_SIZE:
+        _parses.popitem(last=False)
+
+
+def forget(article: Article) -> None:
+    """Drop an article's parse from the cache (batch mode: keep memory flat)."""
+    _parses.pop(_key(article), None)
+
+
 def parse(article: Article) -> Doc:
     """The spaCy ``Doc`` of an article's text; parsed once and reused (a small cache keeps recent ones)."""
-    key = (article.text, tuple(p.start for p in article.paragraphs))
+    key = _key(article)
     doc = _parses.get(key)
     if doc is None:
-        nlp = load_model()
-        doc = nlp(make_doc(*key))
-        _parses[key] = doc
-        while len(_parses) > _PARSE_CACHE_SIZE:
-            _parses.popitem(last=False)
+        doc = load_model()(make_doc(*key))
+        remember(article, doc)
     else:
         _parses.move_to_end(key)
     return doc

@@ -90,14 +90,17 @@ def highlight_html(
 def _open(span: Mapping) -> str:
     colour = span.get("colour") or colour_for(span["label"])
     title = escape(str(span.get("title", span.get("tag", span["label"]))), quote=True)
+    anchor = f' id="{escape(str(span["id"]), quote=True)}"' if span.get("id") else ""
     return (
-        f'<mark title="{title}" style="background:{colour}33;border-bottom:3px solid {colour};'
+        f'<mark{anchor} title="{title}" style="background:{colour}33;border-bottom:3px solid {colour};'
         f'padding:0 2px;border-radius:3px">'
     )
 
 
 def _close(span: Mapping) -> str:
     tag = escape(str(span.get("tag", span["label"])))
+    if span.get("href"):
+        tag = f'<a href="{escape(str(span["href"]), quote=True)}">{tag}</a>'
     return f'<sub style="font-size:0.7em;font-weight:bold;margin-left:2px">[{tag}]</sub></mark>'
 
 

@@ -1,0 +1,102 @@
+"""Benchmark the time-expression tagger on the TempEval-3 development set.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/bench_timex.py [--errors N] [--eval-dir ../shared/eval]
+
+It parses every document with the kit's own pipeline (``Article.from_text(text, published=dct)``
+and ``newslab.nlp.parse``), runs ``newslab.timex.find_timexes`` on the parse, scores the result
+with the evaluation folder's ``score_timex.py`` and prints strict / relaxed span F1, type and
+value accuracy, value F1, and the tagger's milliseconds per document on top of the parse.
+
+The evaluation data is never copied into the repository; when the folder is absent the script
+says so and exits with status 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL = REPO.parent / "shared" / "eval"
+HEIDELTIME_SECONDS_PER_DOC = 6.5
+
+
+def _load_scorer(folder: Path):
+    spec = importlib.util.spec_from_file_location("score_timex", folder / "score_timex.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL, help="folder with timex-dev.jsonl")
+    parser.add_argument("--errors", type=int, default=0, help="print the first N errors")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    parser.add_argument("--repeat", type=int, default=3, help="time the tagger this many times per document")
+    args = parser.parse_args(argv)
+
+    gold_path = args.eval_dir / "timex-dev.jsonl"
+    if not gold_path.exists() or not (args.eval_dir / "score_timex.py").exists():
+        print(
+            f"No evaluation data at {args.eval_dir} (timex-dev.jsonl + score_timex.py): nothing to measure."
+        )
+        return 0
+
+    from newslab.article import Article
+    from newslab.nlp import load_model, parse
+    from newslab.timex import find_timexes
+
+    scorer = _load_scorer(args.eval_dir)
+    gold = scorer.load(str(gold_path))
+    ids = list(gold)[: args.limit] if args.limit else list(gold)
+    load_model()
+
+    predictions, parse_seconds, tag_seconds = {}, 0.0, 0.0
+    for doc_id in ids:
+        record = gold[doc_id]
+        article = Article.from_text(record["text"], id=doc_id, published=record["dct"])
+        started = time.perf_counter()
+        doc = parse(article)
+        parse_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        for _ in range(args.repeat):
+            timexes = find_timexes(article, doc)
+        tag_seconds += (time.perf_counter() - started) / args.repeat
+        predictions[doc_id] = {"id": doc_id, "timexes": [t.to_json() for t in timexes]}
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "newslab-timex.jsonl"
+        path.write_text("".join(json.dumps(p) + "\n" for p in predictions.values()), encoding="utf-8")
+        result, errors = scorer.score({i: gold[i] for i in ids}, scorer.load(str(path)), args.errors)
+
+    n = len(ids)
+    tag_ms = 1000 * tag_seconds / n
+    print(f"documents: {n}, gold timexes: {result['gold']}, predicted: {result['pred']}")
+    for key in ("strict_P", "strict_R", "strict_F1", "relaxed_P", "relaxed_R", "relaxed_F1"):
+        print(f"{key:12s} {result[key]:.3f}")
+    for key in ("type_acc", "value_acc", "type_F1", "value_F1"):
+        print(f"{key:12s} {result[key]:.3f}")
+    for kind, figures in result["by_gold_type"].items():
+        print(
+            f"  {kind:9s} gold {figures['gold']:4d}  relaxed R {figures['relaxed_R']:.3f}  value acc {figures['value_acc']:.3f}"
+        )
+    print(f"spaCy parse: {1000 * parse_seconds / n:.1f} ms per document (not part of the tagger)")
+    print(f"time tagger: {tag_ms:.2f} ms per document on top of the parse")
+    print(
+        f"speed-up over HeidelTime (~{HEIDELTIME_SECONDS_PER_DOC} s per document): {HEIDELTIME_SECONDS_PER_DOC * 1000 / tag_ms:.0f}x"
+    )
+    for error in errors:
+        print("   ", error)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

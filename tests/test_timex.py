@@ -1,0 +1,148 @@
+"""Unit tests of newslab.timex: finding time expressions and normalising them to the publication date.
+
+The first group runs the rules without a parse (``doc=None``) and needs no model. The second
+parses small hand-written texts with the small English model (marked ``model``): the model is
+used for parts of speech ("May" the month vs. "may" the verb) and for tense (which Sunday).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newslab.article import Article
+from newslab.timex import TIMEX_TYPES, Timex, find_timexes, tag_timexes
+
+MONDAY = dt.date(2017, 7, 10)
+
+
+def _tags(text, published=MONDAY, doc=None):
+    return [(t.text, t.type, t.value) for t in tag_timexes(text, doc, published=published)]
+
+
+def _parsed(text, published=MONDAY):
+    from newslab.nlp import parse
+
+    article = Article.from_text(text, published=published)
+    return [(t.text, t.type, t.value) for t in find_timexes(article, parse(article))]
+
+
+# ---------------------------------------------------------------- rules only, no model
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It closed on 9 July 2017.", ("9 July 2017", "DATE", "2017-07-09")),
+        ("It closed on July 9, 2017.", ("July 9, 2017", "DATE", "2017-07-09")),
+        ("It opened in 2016.", ("2016", "DATE", "2016")),
+        ("Talks lasted three days.", ("three days", "DURATION", "P3D")),
+        ("The vote took two hours.", ("two hours", "DURATION", "PT2H")),
+        ("Sales rose in the third quarter.", ("the third quarter", "DATE", "2017-Q3")),
+        ("We met last week.", ("last week", "DATE", "2017-W27")),
+        ("We meet this week.", ("this week", "DATE", "2017-W28")),
+        ("It will open this summer.", ("this summer", "DATE", "2017-SU")),
+        ("The paper is printed daily.", ("daily", "SET", "P1D")),
+        ("Prices are high now.", ("now", "DATE", "PRESENT_REF")),
+        ("It rained yesterday.", ("yesterday", "DATE", "2017-07-09")),
+        ("It happened a year ago.", ("a year ago", "DATE", "2016")),
+        ("Doors open at 3 p.m. today.", ("3 p.m. today", "TIME", "2017-07-10T15:00")),
+        ("Prices fell in the 1990s.", ("the 1990s", "DATE", "199")),
+    ],
+)
+def test_values_relative_to_publication(text, expected):
+    assert expected in _tags(text)
+
+
+def test_extent_leaves_out_the_preposition():
+    tags = _tags("The deal was signed on Sunday, in 2016 and during the third quarter.")
+    texts = [text for text, _type, _value in tags]
+    assert "Sunday" in texts and "2016" in texts
+    assert not any(text.lower().startswith(("on ", "in ", "during ")) for text in texts)
+
+
+def test_weekday_without_tense_is_the_last_such_day():
+    assert ("Sunday", "DATE", "2017-07-09") in _tags("The statement came on Sunday.")
+
+
+def test_offsets_match_the_text():
+    text = "On Sunday morning, three days after the 2016 vote, he spoke for two hours."
+    for timex in tag_timexes(text, None, published=MONDAY):
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.type in TIMEX_TYPES
+
+
+def test_without_publication_date_values_stay_underspecified_and_say_why():
+    timexes = tag_timexes("He tweeted on Sunday morning and again yesterday.", None, published=None)
+    values = {t.text: t for t in timexes}
+    assert values["Sunday morning"].value == "XXXX-WXX-7TMO"
+    assert values["yesterday"].value == "XXXX-XX-XX"
+    assert "no publication date" in values["Sunday morning"].note
+
+
+def test_absolute_dates_need_no_publication_date():
+    assert ("2016", "DATE", "2016") in _tags("The 2016 election.", published=None)
+
+
+def test_to_json_has_the_contract_keys():
+    timex = tag_timexes("It rained yesterday.", None, published=MONDAY)[0]
+    assert isinstance(timex, Timex)
+    assert {"start", "end", "text", "type", "value"} <= set(timex.to_json())
+
+
+def test_money_and_fractions_are_not_time():
+    assert _tags("The company paid $1990 for three-quarters of the shares.") == []
+
+
+# ---------------------------------------------------------------- with the parse (model)
+
+
+@pytest.mark.model
+def test_sunday_morning_is_a_time_on_the_previous_sunday():
+    assert _parsed("The president said in a Sunday morning tweet that he was pleased.") == [
+        ("Sunday morning", "TIME", "2017-07-09TMO")
+    ]
+
+
+@pytest.mark.model
+def test_later_on_sunday_tags_only_the_weekday():
+    assert _parsed("Trump appeared to backtrack in a tweet later on Sunday.") == [
+        ("Sunday", "DATE", "2017-07-09")
+    ]
+
+
+@pytest.mark.model
+def test_future_tense_points_forward():
+    assert ("Friday", "DATE", "2017-07-14") in _parsed("The committee will vote on Friday.")
+
+
+@pytest.mark.model
+def test_past_tense_points_back():
+    assert ("Friday", "DATE", "2017-07-07") in _parsed("The committee voted on Friday.")
+
+
+@pytest.mark.model
+def test_modal_may_is_not_a_month():
+    assert _parsed("Officials may resign, the report said.") == []
+
+
+@pytest.mark.model
+def test_month_may_is_a_month():
+    assert ("May", "DATE", "2017-05") in _parsed("The plant closed in May.")
+
+
+@pytest.mark.model
+def test_age_is_not_a_duration():
+    assert _parsed("The 6-year-old boy was found safe.") == []
+
+
+@pytest.mark.model
+def test_weekday_in_a_newspaper_name_is_not_a_date():
+    assert _parsed("He told the Sunday Times he would stay.") == []
+
+
+@pytest.mark.model
+@pytest.mark.xfail(reason="anaphoric 'that day' / 'the day' is not resolved to the date named before")
+def test_that_day_refers_back():
+    assert ("that day", "DATE", "2017-07-04") in _parsed("The bridge closed on July 4. Crews left that day.")
