@@ -83,8 +83,9 @@ class Event:
         when: the time the text gives it, as a TIMEX3 value ("2017-07-09TMO", "2016") or in
             words ("before 2017-07-09TMO", "before publication, date not stated").
         rank: its place in time, from 1 (earliest); events the text does not order share a rank.
-        sentence: its story position: the number of its sentence, from 1 (the lede); 0 for the
-            publication, which is not a sentence of the story.
+        sentence: its story position: the number of its sentence, counted from 0 (the lede) like
+            every sentence number in the kit; ``None`` for the publication, which is not a
+            sentence of the story.
         label: a short description ("Trump appeared to backtrack").
         kind: "speech" (someone said something), "action", "state" (true at publication) or
             "publication".
@@ -100,7 +101,7 @@ class Event:
     text: str
     when: str
     rank: int
-    sentence: int
+    sentence: int | None
     label: str = ""
     kind: str = "action"
     placed_by: str = ""
@@ -400,7 +401,7 @@ def find_events(article: Article, doc: Doc, timexes: list[Timex], quotes: list[A
     sentences = list(article.sentences)
     spans = [
         (doc.char_span(s.start, s.end, alignment_mode="expand"), number)
-        for number, s in enumerate(sentences, 1)
+        for number, s in enumerate(sentences)
     ]
     candidates: dict[int, _Candidate] = {}
     sentence_of: dict[int, int] = {}
@@ -579,8 +580,8 @@ def _rank(article: Article, candidates: dict[int, _Candidate], sentence_of: dict
     far = 10**9
     rows = []
     for index, candidate in candidates.items():
-        rows.append((places[index], candidate, sentence_of.get(index, 0)))
-    rows.append((pub_place, None, 0))
+        rows.append((places[index], candidate, sentence_of.get(index)))
+    rows.append((pub_place, None, None))
 
     def key(place: _Place) -> tuple:
         return (far if place.day is None else place.day, place.phase)
@@ -601,13 +602,13 @@ def _rank(article: Article, candidates: dict[int, _Candidate], sentence_of: dict
         earliest = place.earliest.isoformat() if place.earliest else None
         latest = place.latest.isoformat() if place.latest else None
         if candidate is None:
-            events.append(Event(0, 0, "", place.when, rank_of[k], 0, "the story is published", "publication",
+            events.append(Event(0, 0, "", place.when, rank_of[k], None, "the story is published", "publication",
                                 place.how, note, earliest, latest))  # fmt: skip
             continue
         text = article.text[candidate.start : candidate.end]
         events.append(Event(candidate.start, candidate.end, text, place.when, rank_of[k], sentence,
                             candidate.label, candidate.kind, place.how, note, earliest, latest))  # fmt: skip
-    events.sort(key=lambda e: (e.rank, e.sentence if e.sentence else far, e.start))
+    events.sort(key=lambda e: (e.rank, far if e.sentence is None else e.sentence, e.start))
     return events
 
 
@@ -620,18 +621,18 @@ def _analysis(article: Article):
     return analyze(article)
 
 
-def _sentence_number(article: Article, offset: int) -> int:
-    for number, span in enumerate(article.sentences, start=1):
+def _sentence_number(article: Article, offset: int) -> int | None:
+    for number, span in enumerate(article.sentences):
         if span.start <= offset < span.end:
             return number
-    return 0
+    return None
 
 
 def timexes_table(article: Article) -> pd.DataFrame:
     """The article's time expressions as a table, one row each, in text order.
 
     Columns: ``start``, ``end``, ``text``, ``type`` (DATE / TIME / DURATION / SET), ``value``
-    (TIMEX3, normalised to the publication date), ``sentence`` (from 1; 0 outside the body) and
+    (TIMEX3, normalised to the publication date), ``sentence`` (from 0; empty outside the body) and
     ``explanation`` (how the value was worked out).
 
     Example:
@@ -645,6 +646,7 @@ def timexes_table(article: Article) -> pd.DataFrame:
         for t in _analysis(article).timexes
     ]
     table = pd.DataFrame(rows, columns=[*TIMEX_COLUMNS, "note"])[TIMEX_COLUMNS]
+    table["sentence"] = table["sentence"].astype("Int64")
     return table.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
 
 
@@ -652,7 +654,7 @@ def timeline_table(article: Article) -> pd.DataFrame:
     """The article's events as a table, in chronological order.
 
     Columns: ``rank`` (1 = earliest; equal ranks: the text does not order them), ``sentence``
-    (story position, 1 = the lede; 0 = the publication), ``when``, ``label``, ``text``, ``kind``,
+    (story position, 0 = the lede; empty for the publication), ``when``, ``label``, ``text``, ``kind``,
     ``placed_by`` (what in the text put it there), ``order_note``, ``earliest``, ``latest``,
     ``start``, ``end``. Rows are sorted by rank, then sentence.
 
@@ -663,6 +665,7 @@ def timeline_table(article: Article) -> pd.DataFrame:
 
     rows = [e.to_json() for e in _analysis(article).events]
     table = pd.DataFrame(rows, columns=EVENT_COLUMNS)[EVENT_COLUMNS]
+    table["sentence"] = table["sentence"].astype("Int64")
     return table.reset_index(drop=True)
 
 
@@ -798,7 +801,7 @@ def plot_story_vs_time(table: pd.DataFrame, *, ax: Axes | None = None,
     pyramid starts with its latest event, so its first line slopes steeply down.
 
     Args:
-        table: ``timeline_table(article)``; the publication row (sentence 0) is left out.
+        table: ``timeline_table(article)``; the publication row (no sentence) is left out.
         ax: axes to draw on (default: a new figure).
         title: the figure's title.
 
@@ -808,7 +811,7 @@ def plot_story_vs_time(table: pd.DataFrame, *, ax: Axes | None = None,
     from newslab.figures import new_axes, set_alt_text
     from newslab.render import PALETTE
 
-    rows = table[table["sentence"] > 0].sort_values(["sentence", "start"]).reset_index(drop=True)
+    rows = table[table["sentence"].notna()].sort_values(["sentence", "start"]).reset_index(drop=True)
     if ax is None:
         ax = new_axes(width=9.0, height=max(3.5, 0.4 * len(rows) + 1.5))
     ranks = sorted(set(rows["rank"]))

@@ -78,7 +78,7 @@ def test_refs_need_the_publication_date():
 def test_events_work_without_quotes_and_end_with_the_publication():
     _article, events = _events(STORY)
     assert all(isinstance(e, Event) for e in events)
-    assert events[-1].kind == "publication" and events[-1].sentence == 0
+    assert events[-1].kind == "publication" and events[-1].sentence is None
     assert events[-1].rank == max(e.rank for e in events)
 
 
@@ -88,7 +88,7 @@ def test_offsets_and_story_positions():
     for event in events:
         assert article.text[event.start : event.end] == event.text
     found = _by_text(events)
-    assert found["said"].sentence == 2 and found["resigned"].sentence == 3
+    assert found["said"].sentence == 1 and found["resigned"].sentence == 2
 
 
 @pytest.mark.model
@@ -102,8 +102,8 @@ def test_timex_anchors_and_relations_order_the_events():
 @pytest.mark.model
 def test_inverted_pyramid_lede_is_latest():
     _article, events = _events(STORY)
-    lede = next(e for e in events if e.sentence == 1)
-    story_events = [e for e in events if e.sentence > 0]
+    lede = next(e for e in events if e.sentence == 0)
+    story_events = [e for e in events if e.sentence is not None]
     assert lede.rank == max(e.rank for e in story_events)
 
 
@@ -121,7 +121,7 @@ def test_unordered_events_share_a_rank_and_say_so():
     text = "The senator spoke on Sunday.\n\nThe governor also spoke."
     _article, events = _events(text, published="2017-07-10")
     found = _by_text(events)
-    assert found["spoke"].rank == next(e for e in events if e.sentence == 2).rank
+    assert found["spoke"].rank == next(e for e in events if e.sentence == 1).rank
     assert found["spoke"].order_note == "same day, order not stated"
 
 
@@ -201,7 +201,7 @@ def test_a_future_event_does_not_become_the_story_time():
     _article, events = _events(text, published="2017-07-12")
     found = _by_text(events)
     assert found["close"].when == "2017-08-01"
-    mayor = next(e for e in events if e.sentence == 2)
+    mayor = next(e for e in events if e.sentence == 1)
     assert mayor.when == "2017-07-11"
 
 
