@@ -1,0 +1,349 @@
+"""Unit tests of newslab.quotes and newslab.quotemarks: who said what.
+
+The quotation-mark tests need no model. The others parse small hand-written texts with the small
+English model (marked ``model``); the sentences are plain news prose that the model reads the same
+way every time. Casts are built by hand, so these tests do not depend on ``newslab.people``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newslab.article import Article
+from newslab.errors import NewslabError
+from newslab.quotemarks import find_marks, quoted_spans
+from newslab.quotes import (
+    KINDS,
+    QUOTE_COLUMNS,
+    Quote,
+    find_quotes,
+    plot_quote_positions,
+    plot_voices,
+    quotes_html,
+    quotes_table,
+    speaker_parties,
+    to_annotations,
+    voices_table,
+)
+
+# ---------------------------------------------------------------- quotation marks, no model
+
+
+def _spans(text):
+    article = Article.from_text(text)
+    return [(text[s.start : s.end], s.continues, s.continued) for s in quoted_spans(text, _pairs(article))]
+
+
+def _pairs(article):
+    return [(p.start, p.end) for p in article.paragraphs]
+
+
+def test_curly_and_straight_marks_pair():
+    assert _spans('“One,” he said. "Two," she said.') == [("“One,”", False, False), ('"Two,"', False, False)]
+
+
+def test_typewriter_double_apostrophes_are_quote_marks():
+    assert _spans("''This isn't reform,'' said Mr. Holtz.") == [("''This isn't reform,''", False, False)]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Rock ’n’ roll, ‘em all: Trump’s ’90s hits, the senators’ votes."
+    assert _spans(text) == []
+    article = Article.from_text(text)
+    assert not [m for m in find_marks(text, 0, len(text), single=True) if m.role == "open"]
+    assert quoted_spans(text, _pairs(article)) == []
+
+
+def test_single_marks_inside_double_quotes_are_ignored():
+    assert _spans("“He said ‘no’ to them,” she said.") == [("“He said ‘no’ to them,”", False, False)]
+
+
+def test_single_marks_are_quotation_marks_when_the_text_has_no_double_ones():
+    assert _spans("‘We will win,’ she said of ’em.") == [("‘We will win,’", False, False)]
+
+
+def test_multi_paragraph_quotation_continues():
+    text = "“We can’t trust them.\n\n“But keep them close,” she said."
+    assert _spans(text) == [("“We can’t trust them.", True, False), ("“But keep them close,”", False, True)]
+
+
+def test_odd_number_of_marks_is_not_an_error():
+    assert _spans("He called it “a mess. Then he left.") == [("“a mess. Then he left.", False, False)]
+    assert _spans("A stray ” mark and nothing else.") == []
+
+
+def test_sloppy_mixed_marks_are_read_from_context():
+    assert _spans('It was “no evidence" yet.') == [('“no evidence"', False, False)]
+
+
+# ---------------------------------------------------------------- finding quotes, with the model
+
+
+@pytest.fixture(scope="module")
+def find():
+    pytest.importorskip("spacy")
+    from newslab.nlp import parse
+
+    def run(text, cast=()):
+        article = Article.from_text(text)
+        return article, find_quotes(article, parse(article), list(cast))
+
+    return run
+
+
+def _one(quotes, fragment):
+    found = [q for q in quotes if fragment in q.text]
+    assert found, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+@pytest.mark.model
+def test_direct_quote_with_cue_after(find):
+    article, quotes = find("“There has been no penalty,” Senator Ann Lee told reporters.")
+    quote = _one(quotes, "penalty")
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Senator Ann Lee", "told")
+    assert article.text[quote.start : quote.end] == quote.text == "“There has been no penalty,”"
+    assert article.text[quote.speaker_start : quote.speaker_end] == "Senator Ann Lee"
+    assert article.text[quote.cue_start : quote.cue_end] == "told"
+
+
+@pytest.mark.model
+def test_direct_quote_after_colon(find):
+    _, quotes = find("The minister wrote: “We will not back down.”")
+    quote = _one(quotes, "back down")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("direct", "The minister", "wrote")
+
+
+@pytest.mark.model
+def test_partial_quote_inside_a_paraphrase(find):
+    _, quotes = find("The mayor said the plan was “not the dumbest idea” she had heard.")
+    quote = _one(quotes, "dumbest")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("partial", "The mayor", "said")
+
+
+@pytest.mark.model
+def test_indirect_speech_with_that_clause(find):
+    _, quotes = find("Paul Brown told the BBC that the bridge would close in May.")
+    quote = _one(quotes, "bridge would close")
+    assert (quote.kind, quote.speaker_mention, quote.cue, quote.channel) == (
+        "indirect",
+        "Paul Brown",
+        "told",
+        "the BBC",
+    )
+
+
+@pytest.mark.model
+def test_indirect_denial_by_object(find):
+    _, quotes = find("Moscow has denied any interference in the election.")
+    quote = _one(quotes, "interference")
+    assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Moscow", "has denied")
+
+
+@pytest.mark.model
+def test_according_to(find):
+    _, quotes = find("The factory will close next year, according to the union.")
+    quote = _one(quotes, "factory will close")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "the union", "according to")
+
+
+@pytest.mark.model
+def test_floating_quote_takes_the_previous_speaker_across_a_paragraph(find):
+    text = "“We lost,” Mary Jones said on Monday.\n\n“Next year we will win the cup again.”"
+    _, quotes = find(text)
+    floating = _one(quotes, "Next year")
+    assert floating.floating and floating.cue is None
+    assert floating.speaker == "Mary Jones" and floating.paragraph == 1
+
+
+@pytest.mark.model
+def test_floating_quote_is_not_carried_past_a_new_sentence_of_the_reporter(find):
+    text = "“We lost,” Mary Jones said.\n\nThe club was founded in 1900. It has won four cups.\n\n“Go home.”"
+    _, quotes = find(text)
+    assert _one(quotes, "Go home").speaker is None
+
+
+@pytest.mark.model
+def test_multi_paragraph_quote_shares_its_attribution(find):
+    text = "“We can’t trust Russia.\n\n“But you keep them in check,” she said."
+    _, quotes = find(text)
+    first, second = _one(quotes, "can’t trust"), _one(quotes, "in check")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker_mention == second.speaker_mention == "she"
+    assert first.floating and not second.floating
+
+
+@pytest.mark.model
+def test_pronoun_speaker_is_named_from_the_cast(find):
+    text = "“It is over,” Tom Hill said.\n\n“Yes, we must move on,” he added."
+    article = Article.from_text(text)
+    start = text.index(" he added") + 1
+    cast = [
+        _entity(
+            "E1", "Thomas Hill", [(text.index("Tom Hill"), text.index("Tom Hill") + 8), (start, start + 2)]
+        )
+    ]
+    _, quotes = find(text, cast)
+    quote = _one(quotes, "move on")
+    assert (quote.speaker_mention, quote.speaker, quote.cue) == ("he", "Thomas Hill", "added")
+    assert article.text[quote.speaker_start : quote.speaker_end] == "he"
+
+
+@pytest.mark.model
+def test_pronoun_without_cast_falls_back_to_the_previous_name(find):
+    _, quotes = find("“It is over,” Tom Hill said.\n\n“Yes, we must move on,” he added.")
+    assert _one(quotes, "move on").speaker == "Tom Hill"
+
+
+@pytest.mark.model
+def test_nested_report_inside_a_tweet(find):
+    text = "Trump tweeted: “I pressed President Putin about it. He denied the hacking. Now we move on.”"
+    _, quotes = find(text)
+    nested = [q for q in quotes if q.kind == "indirect" and "hacking" in q.text]
+    assert nested and nested[0].speaker == "Putin" and nested[0].cue == "denied"
+    assert _one(quotes, "I pressed").channel == "tweet"
+
+
+@pytest.mark.model
+def test_channel_in_a_series_of_tweets(find):
+    _, quotes = find("Rubio criticised the idea in a series of tweets on Sunday.")
+    assert _one(quotes, "the idea").channel == "series of tweets"
+
+
+@pytest.mark.model
+def test_apostrophes_do_not_make_quotes(find):
+    _, quotes = find("Give ‘em hell, the ’90s band sang on Trump’s stage.")
+    assert [q for q in quotes if q.kind != "indirect"] == []
+
+
+@pytest.mark.model
+def test_quotes_are_in_text_order_and_offsets_hold(find):
+    text = "“A is fine,” Ann Lee said. Bob Stone said that B was not.\n\n“C,” he added, “is worse.”"
+    article, quotes = find(text)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    for quote in quotes:
+        assert article.text[quote.start : quote.end] == quote.text
+        assert quote.kind in KINDS
+        if quote.cue is not None:
+            assert article.text[quote.cue_start : quote.cue_end] == quote.cue
+
+
+@pytest.mark.model
+def test_quote_signed_with_a_dash(find):
+    _, quotes = find("“Trump must stop portraying us as gangsters.”― Carla Sanchez.")
+    quote = _one(quotes, "gangsters")
+    assert (quote.speaker, quote.cue) == ("Carla Sanchez", "―")
+
+
+@pytest.mark.model
+def test_titles_in_quotation_marks_are_not_quotes(find):
+    _, quotes = find("Mike Pence said on “Fox News Sunday” that the debate would be fair.")
+    assert not [q for q in quotes if "Fox News" in q.text]
+
+
+@pytest.mark.model
+def test_cue_right_before_the_quote_wins(find):
+    _, quotes = find("When Clinton noted that he paid no taxes, Trump boasted, “That makes me smart.”")
+    assert _one(quotes, "makes me smart").speaker == "Trump"
+
+
+@pytest.mark.model
+def test_own_thoughts_inside_a_quote_are_not_reports(find):
+    _, quotes = find("“I think we will win the vote next week,” Ann Lee said.")
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+@pytest.mark.model
+def test_fragments_listed_in_one_sentence_share_the_speaker(find):
+    _, quotes = find("Cruz called him a “pathological liar,” “utterly amoral” and a “serial philanderer.”")
+    assert {q.speaker for q in quotes if q.kind == "partial"} == {"Cruz"}
+
+
+def test_to_json_has_the_contract_keys():
+    quote = Quote(0, 5, "“Hi,”", "direct", "Ann", "she", 7, 10, "said", 11, 15, None, 0, 0)
+    record = quote.to_json()
+    for key in ("start", "end", "text", "kind", "speaker", "speaker_mention", "speaker_start", "speaker_end"):
+        assert key in record
+    assert {"cue", "cue_start", "cue_end", "channel"} <= set(record)
+
+
+def test_to_annotations_makes_quote_records():
+    quote = Quote(0, 5, "“Hi,”", "direct", "Ann", "she", 7, 10, "said", 11, 15, "tweet", 0, 0)
+    (record,) = to_annotations([quote])
+    assert (record.start, record.end, record.label, record.text) == (0, 5, "QUOTE", "“Hi,”")
+    assert record.attrs == {
+        "kind": "direct",
+        "speaker": "Ann",
+        "speaker_start": 7,
+        "speaker_end": 10,
+        "cue": "said",
+        "channel": "tweet",
+    }
+
+
+# ---------------------------------------------------------------- tables, HTML and plots
+
+
+@pytest.mark.model
+def test_quotes_table_columns_and_order(seed):
+    table = quotes_table(seed)
+    assert list(table.columns) == ["id", *QUOTE_COLUMNS]
+    assert table["start"].is_monotonic_increasing
+    assert table["id"].tolist()[0] == "Q1"
+    direct = quotes_table(seed, kinds=["direct"])
+    assert set(direct["kind"]) == {"direct"}
+
+
+def test_quotes_table_refuses_an_unknown_kind(seed):
+    with pytest.raises(NewslabError, match="not a kind of quote"):
+        quotes_table(seed, kinds=["direkt"])
+
+
+@pytest.mark.model
+def test_quotes_html_escapes_and_links_speakers(seed):
+    html = quotes_html(seed)
+    assert "speaker of Q" in html and "[Q1 partial · Donald Trump]" in html
+    assert "<script" not in html
+
+
+@pytest.mark.model
+def test_plots_return_axes_with_alt_text(seed):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newslab.figures import alt_text
+
+    table = quotes_table(seed)
+    ax = plot_voices(table)
+    assert ax.get_title() and ax.get_xlabel() and "words" in alt_text(ax)
+    ax2 = plot_quote_positions(table)
+    assert ax2.get_ylabel() == "speaker" and "statements" in alt_text(ax2)
+    plt.close("all")
+
+
+def test_voices_table_sums_words_per_kind():
+    table = pd.DataFrame(
+        {"speaker": ["A", "A", None], "kind": ["direct", "indirect", "partial"], "words": [3, 2, 4]}
+    )
+    voices = voices_table(table)
+    assert voices.loc["A"].tolist() == [3, 0, 2, 5]
+    assert voices.loc["(unknown)", "partial"] == 4
+    assert voices.index.tolist() == ["A", "(unknown)"]
+
+
+@pytest.mark.model
+def test_speaker_parties_as_the_text_states_them(seed):
+    parties = speaker_parties(seed).set_index("speaker")["party"]
+    assert parties["John McCain"] == "Republican"
+    assert parties["Adam Schiff"] == "Democratic"
+    assert parties["Nikki Haley"] == "not stated"
+
+
+def _entity(id_, name, spans):
+    from types import SimpleNamespace
+
+    mentions = tuple(SimpleNamespace(start=s, end=e) for s, e in spans)
+    return SimpleNamespace(id=id_, name=name, label="PERSON", role=None, mentions=mentions)
