@@ -1,19 +1,45 @@
 """newslab: read a news story with a computer.
 
-Importing newslab is fast and has no side effects: the spaCy model loads the first time a
-function needs it.
+Importing newslab is fast and has no side effects: the table and plot functions below are
+imported on first use, and the spaCy model loads the first time a function needs it.
 
 Example:
     >>> import newslab
     >>> article = newslab.load_article("trump-russia-cyber")
-    >>> newslab.sentences_table(article).head()
+    >>> newslab.quotes_table(article)[["speaker", "kind", "text"]]
 """
+
+from importlib import import_module
+from typing import Any
 
 from newslab.annotations import Annotation, AnnotationSet, load_annotations, save_annotations
 from newslab.article import Article, Span, bundled_articles, load_article
 from newslab.errors import NewslabError
 
 __version__ = "0.1.0"
+
+# Public functions that need pandas, spaCy or matplotlib: imported when first used.
+_LAZY = {
+    "analyze": "newslab.analysis",
+    "annotate": "newslab.export",
+    "sentences_table": "newslab.anatomy",
+    "article_summary": "newslab.anatomy",
+    "people_table": "newslab.people",
+    "mentions_table": "newslab.people",
+    "quotes_table": "newslab.quotes",
+    "timexes_table": "newslab.timeline",
+    "timeline_table": "newslab.timeline",
+    "sentence_sentiment_table": "newslab.sentiment",
+    "speaker_sentiment_table": "newslab.sentiment",
+    "target_sentiment_table": "newslab.sentiment",
+    "score_target": "newslab.sentiment",
+    "compare": "newslab.compare",
+    "machine_annotations": "newslab.compare",
+    "load_gold": "newslab.annotations",
+    "report_html": "newslab.report",
+    "write_report": "newslab.report",
+    "model_info": "newslab.nlp",
+}
 
 __all__ = [
     "Annotation",
@@ -26,4 +52,17 @@ __all__ = [
     "load_annotations",
     "load_article",
     "save_annotations",
+    *sorted(_LAZY),
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'newslab' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

