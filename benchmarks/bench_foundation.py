@@ -32,7 +32,9 @@ def wall_time(command: list[str], *, repeat: int) -> list[float]:
 def report(name: str, times: list[float], goal: float | None = None) -> None:
     median = statistics.median(times)
     verdict = (
-        "" if goal is None else (" (goal ≤ {:.1f} s: {})".format(goal, "met" if median <= goal else "NOT met"))
+        ""
+        if goal is None
+        else (" (goal ≤ {:.1f} s: {})".format(goal, "met" if median <= goal else "NOT met"))
     )
     print(f"{name}: median {median:.2f} s, min {min(times):.2f} s over {len(times)} runs{verdict}")
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from newslab.article import Article
 
+
 @dataclass(eq=False)
 class Analysis:
     """Every layer of one article's analysis, each computed when first asked for."""

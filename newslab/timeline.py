@@ -400,8 +400,7 @@ def find_events(article: Article, doc: Doc, timexes: list[Timex], quotes: list[A
     published = article.published
     sentences = list(article.sentences)
     spans = [
-        (doc.char_span(s.start, s.end, alignment_mode="expand"), number)
-        for number, s in enumerate(sentences)
+        (doc.char_span(s.start, s.end, alignment_mode="expand"), number) for number, s in enumerate(sentences)
     ]
     candidates: dict[int, _Candidate] = {}
     sentence_of: dict[int, int] = {}

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
+NBCONVERT_PLACEHOLDER = "No description has been provided for this image"
 FIGURE_DESCRIPTION = re.compile(r"^\s*\*?Figure description:?\*?:?\s*(.+)", re.S)
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -55,7 +56,11 @@ def rewrite_links(page: str) -> str:
 
 
 def figure_descriptions(notebook) -> list[str]:
-    """For each image output in order, the "Figure description:" of the next Markdown cell."""
+    """For each image output in order, the "Figure description:" that follows it.
+
+    The description is a Markdown cell, or the Markdown output of a code cell that builds it
+    from the figure (``Markdown(f"*Figure description:* {alt_text(ax)}")``), in the next two cells.
+    """
     descriptions = []
     cells = notebook.cells
     for index, cell in enumerate(cells):
@@ -66,7 +71,12 @@ def figure_descriptions(notebook) -> list[str]:
             continue
         alt = ""
         for later in cells[index + 1 : index + 3]:
-            match = FIGURE_DESCRIPTION.match(later.source) if later.cell_type == "markdown" else None
+            texts = (
+                [later.source]
+                if later.cell_type == "markdown"
+                else [out.get("data", {}).get("text/markdown", "") for out in later.get("outputs", [])]
+            )
+            match = next((FIGURE_DESCRIPTION.match(t) for t in texts if FIGURE_DESCRIPTION.match(t)), None)
             if match:
                 alt = re.sub(r"\s+", " ", match.group(1).split("\n\n")[0]).strip()
                 break
@@ -84,10 +94,11 @@ def render_notebook(path: Path) -> tuple[str, str]:
     body, _ = exporter.from_notebook_node(notebook)
 
     def add_alt(match: re.Match) -> str:
-        alt = next(alts, "") or "Figure (no description given)"
-        return f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png'
+        alt = next(alts, "")
+        return f'<img alt="{html.escape(alt, quote=True)}"' if alt else match.group(0)
 
-    body = re.sub(r'<img src="data:image/png', add_alt, body)
+    # nbconvert writes a placeholder alt text on every image; put each figure's description there.
+    body = re.sub(rf'<img alt="{NBCONVERT_PLACEHOLDER}"', add_alt, body)
     title = notebook.cells[0].source.splitlines()[0].lstrip("# ").strip() if notebook.cells else path.stem
     return title, rewrite_links(body)
 
@@ -119,7 +130,7 @@ class PageChecker(HTMLParser):
             self.ids.add(attributes["id"])
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"])
-        elif tag == "img" and not (attributes.get("alt") or "").strip():
+        elif tag == "img" and (attributes.get("alt") or "").strip() in ("", NBCONVERT_PLACEHOLDER):
             self.images_without_alt += 1
         elif re.fullmatch(r"h[1-6]", tag):
             self.headings.append(int(tag[1]))

@@ -7,7 +7,8 @@ that the annotation file on disk holds the span. A screenshot is saved in the te
 folder, and also in ``$NEWSLAB_SCREENSHOT_DIR`` when that is set.
 
 Needs ``/usr/bin/chromium`` (``apt-get install chromium``) and the ``playwright`` Python package;
-skipped with the reason when either is missing.
+skipped with the reason when either is missing, except where ``NEWSLAB_REQUIRE_BROWSER=1`` (CI),
+where a missing browser fails the test.
 """
 
 from __future__ import annotations
@@ -62,8 +63,12 @@ def _cells_to_run() -> list[int]:
 @pytest.fixture
 def lab(tmp_path):
     """A JupyterLab server in a temporary folder holding a copy of notebook 06; always shut down."""
+    required = os.environ.get("NEWSLAB_REQUIRE_BROWSER") == "1"  # set by .ci/run: CI always runs this test
     if not CHROMIUM.exists():
-        pytest.skip("no Chromium at /usr/bin/chromium (install it with `apt-get install -y chromium`)")
+        reason = "no Chromium at /usr/bin/chromium (install it with `apt-get install -y chromium`)"
+        pytest.fail(reason) if required else pytest.skip(reason)
+    if required:
+        import playwright.sync_api  # noqa: F401  (an ImportError fails the test in CI)
     pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
     work = tmp_path / "work"
     work.mkdir()

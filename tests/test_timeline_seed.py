@@ -72,7 +72,11 @@ def test_publication_is_last_and_the_lede_is_the_latest_story_event(seed):
 
 
 def test_senators_and_backtrack_come_after_the_tweet_and_after_the_talks(seed):
-    ranks = {row.text: row.rank for row in timeline_table(seed).itertuples() if row.sentence is not pd.NA and row.sentence in (1, 2)}
+    ranks = {
+        row.text: row.rank
+        for row in timeline_table(seed).itertuples()
+        if row.sentence is not pd.NA and row.sentence in (1, 2)
+    }
     assert ranks["discussed"] < ranks["said"] < ranks["criticised"] < ranks["appeared to backtrack"]
 
 
