@@ -78,6 +78,7 @@ def annotate(name: str, records: list[dict]) -> tuple[list[dict], float, float, 
             "kind": quote.kind,
             "speaker": quote.speaker,
             "speaker_mention": quote.speaker_mention,
+            "cue": quote.cue,
             "speaker_start": None,
             "speaker_end": None,
         }

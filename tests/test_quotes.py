@@ -260,6 +260,75 @@ def test_fragments_listed_in_one_sentence_share_the_speaker(find):
     assert {q.speaker for q in quotes if q.kind == "partial"} == {"Cruz"}
 
 
+@pytest.mark.model
+def test_cue_between_commas_splits_the_report(find):
+    _, quotes = find("The museum, Mr. Obama said, would make visitors face uncomfortable truths.")
+    reported = sorted(q.text for q in quotes if q.kind == "indirect")
+    assert reported == ["The museum", "would make visitors face uncomfortable truths"]
+    assert {q.speaker for q in quotes} == {"Mr. Obama"}
+
+
+@pytest.mark.model
+def test_report_noun_and_stance_adjective(find):
+    _, quotes = find("Senator Ann Lee has been critical of the plan.")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [("the plan", "Senator Ann Lee", "critical")]
+    _, quotes = find("Romney made an infamous comment about 47 percent of the country.")
+    assert [(q.text, q.speaker) for q in quotes] == [("47 percent of the country", "Romney")]
+
+
+@pytest.mark.model
+def test_naming_verbs_report_what_the_object_is_called(find):
+    _, quotes = find("The Trump campaign called the charges unsubstantiated.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the charges unsubstantiated", "The Trump campaign")]
+    _, quotes = find("She called her mother on Sunday.")
+    assert quotes == []
+
+
+@pytest.mark.model
+def test_passive_report_names_the_agent(find):
+    _, quotes = find("Mehmet Oz has been called a charlatan by fellow physicians.")
+    assert [(q.text, q.speaker_mention) for q in quotes] == [("a charlatan", "fellow physicians")]
+
+
+@pytest.mark.model
+def test_report_in_a_relative_clause_of_a_channel(find):
+    _, quotes = find(
+        "Lee criticised the idea in a series of tweets that compared it to working with the Syrian president."
+    )
+    compared = _one(quotes, "working with")
+    assert (compared.text, compared.speaker, compared.cue) == (
+        "it to working with the Syrian president",
+        "Lee",
+        "compared",
+    )
+
+
+@pytest.mark.model
+def test_name_and_colon_line(find):
+    _, quotes = find(
+        "Poll: Clinton and Trump in dead heat heading into first debate\n\nUpdate: the page moved."
+    )
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("Clinton and Trump in dead heat heading into first debate", "Poll", ":")
+    ]
+
+
+@pytest.mark.model
+def test_quote_introduced_by_a_paragraph_ending_in_a_colon(find):
+    _, quotes = find(
+        "The New York Times reports:\n\n“Mrs. Clinton is being made to continue with fund-raisers.”"
+    )
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("direct", "The New York Times", "reports")]
+
+
+@pytest.mark.model
+def test_nickname_in_quotation_marks_is_part_of_the_name(find):
+    _, quotes = find("“This is a big year!” Del. Marcia “Cia” Price shouted to the crowd.")
+    assert [(q.text, q.speaker_mention) for q in quotes] == [
+        ("“This is a big year!”", "Del. Marcia “Cia” Price")
+    ]
+
+
 def test_to_json_has_the_contract_keys():
     quote = Quote(0, 5, "“Hi,”", "direct", "Ann", "she", 7, 10, "said", 11, 15, None, 0, 0)
     record = quote.to_json()

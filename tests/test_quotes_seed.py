@@ -65,9 +65,6 @@ def test_reported_statements(gold, quotes, number):
     assert matches[0].cue == record.attrs["cue"]
 
 
-@pytest.mark.xfail(
-    reason="a report inside a relative clause ('tweets that compared it to …') is not read yet"
-)
 def test_rubio_comparison_inside_a_relative_clause(gold, quotes):
     record = next(g for g in gold if g.attrs["cue"] == "compared")
     assert any(

@@ -1,0 +1,1258 @@
+"""The attribution engine behind ``newslab.quotes``: cues, speakers, channels and floating quotes.
+
+``attribute(article, doc, cast)`` finds every statement in an article (quoted with quotation marks or
+reported without them), the verb or phrase that introduces it (the *cue*: "said", "told", "according
+to"), the words that name who made it (the *speaker mention*: a name, a description or a pronoun)
+and, when the text says so, where it was made (the *channel*: a tweet, a statement, "NBC’s Meet the
+Press"). A quote with no cue of its own takes the speaker of the attribution it continues.
+
+``newslab.quotes.find_quotes`` turns these records into ``Quote`` objects; use that in notebooks.
+
+Example:
+    >>> from newslab.nlp import parse
+    >>> found = attribute(article, parse(article), cast)
+    >>> found[0].kind, found[0].speaker
+    ('partial', 'Donald Trump')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newslab.quotemarks import QuotedSpan, quoted_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from newslab.article import Article
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Verbs that introduce what someone said (their lemmas).
+SPEECH_VERBS = _wordset(
+    """say tell add state claim compare argue insist deny explain note write tweet post ask answer reply respond warn
+    suggest declare announce acknowledge admit conclude contend maintain assert remark recall observe complain
+    caution predict promise pledge vow urge report confirm testify allege emphasize emphasise stress concede
+    boast quip joke recount reiterate repeat counter retort agree disagree mention describe indicate reveal
+    signal propose recommend threaten demand wonder muse lament charge blast slam accuse criticize
+    criticise condemn praise dismiss reject defend blame attack call estimate believe hope fear expect
+    continue sing read yell shout comment chant scream rule rate label cite dub term brand liken hail tout
+    decry"""
+)
+_FIRST_SECOND_PERSON = _wordset("i we you me us")
+_REPORT_PREPS = _wordset("about of for on against over")
+# Verbs of stance and intention: reported statements ("she wants to triple…"), never the cue of a quote.
+STANCE_VERBS = _wordset(
+    "support endorse want plan oppose seek intend decline refuse apologize point refer second"
+)
+# Verbs whose object (not a clause) is the statement: "denied any interference", "criticised the idea".
+OBJECT_VERBS = _wordset(
+    """deny criticize criticise condemn praise dismiss reject defend blame attack accuse slam blast
+    announce acknowledge admit confirm propose recommend demand predict promise pledge vow cite mention
+    support endorse want tout oppose describe"""
+)
+# Verbs that say what someone or something is: "called it a hoax", "described him as a liar".
+NAMING_VERBS = _wordset(
+    "call describe cite label brand dub term characterize characterise portray compare liken deem"
+)
+_NAME_GIVING_VERBS = _wordset("nickname proclaim hail chant tout declare rename")
+# Verbs that report a statement only when followed by a clause ("thinks that…", not "thinks").
+CLAUSE_ONLY = _wordset(
+    "believe hope fear expect wonder call describe indicate signal show find know understand realize"
+    " realise learn determine decide estimate consider feel"
+)
+# Verbs whose "to"-clause is the statement: "vowed to form a task force".
+TO_CLAUSE_VERBS = _wordset(
+    "promise pledge vow threaten urge call tell ask warn want plan hope expect seek intend agree decline refuse"
+)
+# Nouns that name the cue itself when used bare after an auxiliary: "Trump had tweet: …".
+NOUN_CUES = _wordset("tweet tweets")
+# Nouns and adjectives that report a statement or a stance through a preposition or a "that" clause:
+# "his comment about…", "a supporter of NATO", "her claim that…", "Graham has been critical of Trump".
+REPORT_NOUNS = _wordset(
+    """criticism critic critique supporter support opponent opposition concern comment remark claim
+    attack complaint doubt praise warning allegation accusation call demand promise pledge vow statement
+    denial admission assertion insistence argument suggestion proposal belief hope fear theory
+    stance assessment prediction plea appeal endorsement condemnation disdain contempt
+    dismissal objection announcement message assurance reminder observation explanation threat"""
+)
+STANCE_ADJECTIVES = _wordset(
+    """critical skeptical sceptical supportive concerned worried confident optimistic pessimistic adamant vocal
+    coy doubtful hopeful fearful wary proud passionate angry furious upset dismissive enthusiastic opposed
+    unhappy happy pleased frustrated nervous"""
+)
+_ATTITUDE_PREPS = _wordset("about of on for against over")
+# Nouns that name a channel: "in a statement", "in a series of tweets".
+CHANNEL_NOUNS = _wordset(
+    """tweet tweets statement interview post email letter speech video message op-ed column blog release
+    briefing conference appearance podcast broadcast show program programme address radio television tv
+    series remarks comments testimony hearing rally memo note article essay report filing ad"""
+)
+_CHANNEL_VERBS = {"tweet": "tweet", "post": "post", "write": None, "testify": "testimony"}
+_TIME_WORDS = _wordset(
+    "morning afternoon evening night weekend today yesterday monday tuesday wednesday thursday friday saturday sunday"
+)
+_PRONOUNS = _wordset("he she they it i we you him her them who his hers")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# “WALLACE: Let’s start…”: a transcript line, the speaker's name in capitals and a colon.
+_TRANSCRIPT = re.compile(
+    r"(?:``|''|[“\"„«])[ \u00a0]*(?P<name>[A-Z][A-Z.’' -]{1,30}[A-Z.])(?P<colon>:)[ \u00a0]"
+)
+# “…” ― Jane Doe: a quote signed with a dash and a name of up to five capitalised words, ending the paragraph.
+_SIGNATURE = re.compile(
+    r"[ \u00a0]*(?P<dash>―|—|–|--?)[ \u00a0]*(?P<name>[A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,4}?)[.,]?[ \u00a0]*$"
+)
+# "Pence: Gennifer Flowers Won’t Be at Debate": a headline or line that gives a name, a colon and a claim.
+_NAMED_CLAIM = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \u00a0]+(?P<claim>[^\n]*\w[^\n]*)"
+)
+_NOT_SPEAKERS = _wordset(
+    """update updated analysis opinion editorial exclusive watch breaking video live photos photo note editor
+    correction clarification transcript source sources related read listen more q a warning disclaimer full
+    background bottom line why what how who when where here there this the"""
+)
+_TITLE_SMALL_WORDS = _wordset("of the a an and in on for to with at by & or from")
+_SENTENCE_END = frozenset({".", "!", "?", "…", "....", "....."})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One statement found in the text, with offsets for everything and the speaker's name.
+
+    Attributes:
+        start, end: where the statement is (quotation marks included for quoted statements).
+        kind: ``"direct"``, ``"partial"`` or ``"indirect"``.
+        speaker: the speaker's canonical name (from the cast), or ``None``.
+        mention: offsets of the words that name the speaker, or ``None``.
+        cue: offsets of the verb or phrase that introduces the statement, or ``None``.
+        channel: where it was said, when the text names it.
+        paragraph, sentence: numbers (from 0) of the paragraph and body sentence it starts in.
+        floating: ``True`` when the speaker was carried over from an earlier attribution.
+    """
+
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    mention: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    channel: str | None
+    paragraph: int
+    sentence: int
+    floating: bool = False
+
+
+@dataclass
+class _Draft:
+    """A statement while it is being attributed (offsets only; names come last)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None = None
+    mention: tuple[int, int] | None = None
+    channel: str | None = None
+    floating: bool = False
+    span: QuotedSpan | None = None
+    group: int = -1
+
+
+def attribute(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Attribution]:
+    """Find every attributed statement in an article: its span, kind, cue, speaker and channel.
+
+    Args:
+        article: the article.
+        doc: its spaCy parse (``newslab.nlp.parse(article)``).
+        cast: its people and organisations (``newslab.people.find_cast``); used to turn a speaker
+            mention such as "he" or "the US president" into a name. May be empty.
+
+    Returns:
+        Statements in text order (by start, then end). Unbalanced quotation marks are never an error.
+
+    Example:
+        >>> found = attribute(article, parse(article), cast)
+        >>> [a.kind for a in found][:2]
+        ['partial', 'indirect']
+    """
+    finder = _Finder(article, doc)
+    quoted = finder.quoted()
+    drafts = quoted + finder.indirect(quoted) + finder.named_claims()
+    drafts.sort(key=lambda d: (d.start, d.end))
+    finder.carry(drafts)
+    drafts = [d for d in drafts if d.mention is not None or d.kind == "direct"]
+    finder.named = sorted(
+        {d.mention for d in drafts if d.mention and article.text[slice(*d.mention)].lower() not in _PRONOUNS}
+    )
+    return [finder.finish(d, cast) for d in drafts]
+
+
+class _Finder:
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.text = article.text
+        self.doc = doc
+        self.paragraphs = [(p.start, p.end) for p in article.paragraphs]
+        self.para_starts = [p[0] for p in self.paragraphs]
+        self.sent_starts = [s.start for s in article.sentences] if doc is not None else []
+        self.spans = [s for s in quoted_spans(self.text, self.paragraphs) if not self.is_nickname(s)]
+        self.inside = [(s.start, s.end) for s in self.spans]
+        self.inside_starts = [s.start for s in self.spans]
+        self.token_starts = [t.idx for t in doc]
+        self.named: list[tuple[int, int]] = []
+
+    def is_nickname(self, span: QuotedSpan) -> bool:
+        """A quoted nickname inside a name (Marcia “Cia” Price, Robert C. "Bobby" Scott): no quote."""
+        inner = self.text[span.start : span.end].strip("“”\"'‘’`„«» ")
+        if not span.closed or not inner or len(inner.split()) > 2 or not inner[0].isupper():
+            return False
+        before = self.text[max(0, span.start - 30) : span.start].rstrip(" \u00a0")
+        after = self.text[span.end : span.end + 30].lstrip(" \u00a0")
+        last_before = before.split()[-1] if before.split() else ""
+        return last_before[:1].isupper() and after[:1].isupper() and not last_before.endswith((".", ",", ":"))
+
+    # ------------------------------------------------------------ helpers over tokens
+
+    def token_at(self, offset: int) -> Token | None:
+        i = bisect.bisect_right(self.token_starts, offset) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        i = bisect.bisect_left(self.token_starts, start)
+        j = bisect.bisect_left(self.token_starts, end)
+        return [t for t in self.doc[i:j] if not t.is_space]
+
+    def quote_around(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.inside_starts, offset) - 1
+        if i >= 0 and self.inside[i][0] <= offset < self.inside[i][1]:
+            return self.inside[i]
+        return None
+
+    def paragraph_of(self, offset: int) -> int:
+        i = bisect.bisect_right(self.para_starts, offset) - 1
+        return max(i, 0)
+
+    def sentence_of(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+
+    # ------------------------------------------------------------ quoted statements
+
+    def quoted(self) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        group = 0
+        for span in self.spans:
+            if not span.continued:
+                group += 1
+            draft = _Draft(span.start, span.end, self.kind_of(span), span=span, group=group)
+            # a name in quotation marks is a quote only when someone calls something that
+            titled = (draft.kind == "partial" or self.woven_in(span)) and self.is_title(span)
+            if titled and not self.named_by_someone(span):
+                continue
+            signature = self.signature(span) or self.transcript_speaker(span)
+            cue = None if signature else self.cue_for_quote(span, draft.kind)
+            if cue is None and not signature:
+                cue = self.cue_before_colon(span)
+            if cue is not None:
+                cue = self.outer_cue(cue)
+            if signature:
+                draft.cue, draft.mention = signature
+            elif cue is not None:
+                self.attach(draft, cue)
+            drafts.append(draft)
+        return drafts
+
+    def outer_cue(self, cue: Token) -> Token:
+        """The reporting verb around a cue whose subject is a thing, not someone.
+
+        "Mr. Obama said, a majority of Americans have come to believe “…”" and "Holm said that the
+        advertisement “…” suggests…": the statement is the person's, not the majority's or the ad's.
+        """
+        speaker = self.speaker_token(cue)
+        if speaker is None or _names_someone(speaker):
+            return cue
+        token = cue
+        for _ in range(4):
+            for child in token.children:
+                if child.dep_ == "parataxis" and child.i != cue.i and _is_cue(child):
+                    outer = self.speaker_token(child)
+                    if outer is not None and _names_someone(outer):
+                        return child
+            if token.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or token.head.i == token.i:
+                break
+            token = token.head
+            if _is_cue(token) and self.quote_around(token.idx) is None:
+                outer = self.speaker_token(token)
+                if outer is not None and _names_someone(outer):
+                    return token
+        return cue
+
+    def cue_before_colon(self, span: QuotedSpan) -> Token | None:
+        """The cue of a quotation that opens a paragraph after one ending in a colon.
+
+        "The New York Times reports:" then a paragraph in quotation marks: the cue and speaker are in
+        the previous paragraph's last sentence.
+        """
+        p_start = self.paragraphs[span.paragraph][0]
+        if span.paragraph == 0 or self.text[p_start : span.start].strip() or span.continued:
+            return None
+        prev_start, prev_end = self.paragraphs[span.paragraph - 1]
+        if not self.text[prev_start:prev_end].rstrip().endswith(":"):
+            return None
+        tokens = self.tokens_between(prev_start, prev_end)
+        sentence: list[Token] = []
+        for token in reversed(tokens[:-1]):
+            if (token.text in _SENTENCE_END and token.is_punct) or self.quote_around(token.idx):
+                break
+            sentence.append(token)
+        for token in sentence:
+            if (_is_cue(token) or token.pos_ == "VERB") and self.speaker_token(token) is not None:
+                return token
+        return None
+
+    def signature(self, span: QuotedSpan) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """A quote signed with a dash and a name (“…” ― Jane Doe): the dash's and the name's offsets."""
+        p_end = self.paragraphs[span.paragraph][1]
+        match = _SIGNATURE.match(self.text, span.end, p_end)
+        if match is None:
+            return None
+        start, end = match.span("name")
+        last = self.text[start:end].split()[-1]
+        if last.endswith(".") and len(last) > 3:  # "Carla Sanchez." but "Julie A." and "Jr." keep their dot
+            end -= 1
+        return match.span("dash"), (start, end)
+
+    def transcript_speaker(self, span: QuotedSpan) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """A transcript line in quotation marks (“PENCE: Well, look…”): the colon's and the name's offsets."""
+        match = _TRANSCRIPT.match(self.text, span.start, span.end)
+        if match is None:
+            return None
+        return match.span("colon"), match.span("name")
+
+    def named_by_someone(self, span: QuotedSpan) -> bool:
+        """Whether a quoted name is what someone called something: Trump called her “Miss Piggy”."""
+        cue = self.cue_for_quote(span, "partial")
+        return cue is not None and cue.lemma_.lower() in NAMING_VERBS | _NAME_GIVING_VERBS
+
+    def woven_in(self, span: QuotedSpan) -> bool:
+        """Whether a quotation sits inside a sentence of the reporter's (not at its start)."""
+        if span.continued:
+            return False
+        p_start = self.paragraphs[span.paragraph][0]
+        before = self.text[p_start : span.start].rstrip()
+        return bool(before) and before[-1] not in ".!?:…\"”'’"
+
+    def is_title(self, span: QuotedSpan) -> bool:
+        """Whether quotation marks hold a name or title (“Face the Nation”, “Lyin’ Ted”), not a quote."""
+        inner = self.text[span.start : span.end].strip("“”\"'‘’`„«» ,.;:")
+        words = re.findall(r"[^\s—–-]+", inner)
+        if not words or len(words) > 6 or inner.endswith(("!", "?")):
+            return False
+        if words[0] in ("I", "I’m", "I'm", "We", "You", "It", "It’s", "It's", "Yes", "No", "Thank"):
+            return False
+        return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+    def kind_of(self, span: QuotedSpan) -> str:
+        """direct when the quotation stands as a sentence of its own, partial when it is woven into one."""
+        if span.continued:
+            return "direct"
+        inner = self.text[span.start : span.end].strip("“”\"'‘’`„«» ")
+        words = inner.split()
+        p_start = self.paragraphs[span.paragraph][0]
+        before = self.text[p_start : span.start].rstrip()
+        first = inner[:1]
+        capital = first.isupper() or first.isdigit() or first in "…."
+        if not before or before[-1] in ".!?:…\"”'’":
+            return "direct" if capital or len(words) > 4 else "partial"
+        if before[-1] in ",—–-" and capital:
+            stop = p_start + len(before) - 1
+            tokens = self.tokens_between(max(p_start, stop - 80), stop)
+            tail = [t for t in tokens if not t.is_punct]
+            if tail and (_is_cue(tail[-1]) or tail[-1].pos_ in ("PROPN", "PRON", "NOUN")):
+                return "direct"
+        return "partial"
+
+    def frame(self, span: QuotedSpan, *, stop_at_quotes: bool) -> tuple[list[Token], list[Token]]:
+        """The tokens before and after a quote within its sentence (outside every quotation)."""
+        p_start, p_end = self.paragraphs[span.paragraph]
+        left = self.tokens_between(p_start, span.start)
+        right = self.tokens_between(span.end, p_end)
+        left_out: list[Token] = []
+        for token in reversed(left):
+            inside = self.quote_around(token.idx)
+            if inside:
+                if stop_at_quotes:
+                    break
+                continue
+            if token.text in _SENTENCE_END and token.is_punct:
+                break
+            left_out.append(token)
+        left_out.reverse()
+        right_out: list[Token] = []
+        for token in right:
+            if self.quote_around(token.idx):
+                if stop_at_quotes:
+                    break
+                continue
+            if token.text in _SENTENCE_END and token.is_punct:
+                break
+            right_out.append(token)
+        return left_out, right_out
+
+    def cue_for_quote(self, span: QuotedSpan, kind: str) -> Token | None:
+        # 0. a speech verb right before the quotation: "Trump boasted, “…”", "She said: “…”"
+        left, right = self.frame(span, stop_at_quotes=kind == "direct")
+        introduced = len(left) >= 2 and left[-1].text in (",", ":") and _is_cue(left[-2])
+        if introduced and self.speaker_token(left[-2]) is not None:
+            return left[-2]
+        # 1. up the dependency tree from the quotation's words to a speech verb outside it
+        tokens = [t for t in self.tokens_between(span.start, span.end) if not t.is_punct]
+        seen = set()
+        for token in tokens[:12]:
+            head = token
+            for _ in range(8):
+                if head.i in seen:
+                    break
+                seen.add(head.i)
+                if head.head.i == head.i:
+                    break
+                head = head.head
+                if self.quote_around(head.idx) == (span.start, span.end):
+                    continue
+                if self.quote_around(head.idx):
+                    break
+                same_paragraph = self.paragraph_of(head.idx) == span.paragraph
+                if _is_cue(head) and same_paragraph and self.speaker_token(head) is not None:
+                    return head
+        # 2. a speech verb next to the quotation in its sentence
+        inner = self.text[span.start : span.end].rstrip("“”\"'‘’ ")
+        after_first = (bool(inner) and inner[-1] in ",?!—–-…") or (right and right[0].text == ",")
+        left_cues = [t for t in reversed(left) if _is_cue(t) or _according(t)]
+        right_cues = [t for t in right if _is_cue(t) or _according(t)]
+        order = (right_cues + left_cues) if after_first else (left_cues + right_cues)
+        for cue in order:
+            if self.speaker_token(cue) is not None:
+                return cue
+        # 3. any verb with a subject right after the quotation ("…,” Blige sings) or before a colon
+        if after_first or kind == "direct":
+            for token in right[:6]:
+                if token.is_punct and token.text != ",":
+                    break
+                if token.pos_ == "VERB" and self.speaker_token(token) is not None:
+                    return token
+        if left and left[-1].text in (":", ",") and kind == "direct":
+            for token in reversed(left[:-1]):
+                if token.pos_ in ("VERB", "NOUN") and self.speaker_token(token) is not None:
+                    return token
+        # 4. a partial quote: the verb it hangs from, if someone does it ("called him a “genius”")
+        if kind == "partial":
+            for token in tokens[:3]:
+                head = token
+                for _ in range(4):
+                    head = head.head
+                    if self.quote_around(head.idx) == (span.start, span.end):
+                        continue
+                    if head.pos_ == "VERB" and not self.quote_around(head.idx):
+                        speaker = self.speaker_token(head)
+                        if speaker is not None and _names_someone(speaker):
+                            return head
+                        break
+                    if head.head.i == head.i:
+                        break
+        return None
+
+    def attach(self, draft: _Draft, cue: Token) -> None:
+        speaker = self.speaker_token(cue)
+        if speaker is None:
+            return
+        draft.mention = self.mention_span(speaker)
+        draft.cue = self.cue_span(cue)
+        draft.channel = self.channel_of(cue)
+
+    def carry(self, drafts: list[_Draft]) -> None:
+        """Give floating quotes the speaker of the attribution they continue."""
+        groups: dict[int, list[_Draft]] = {}
+        for draft in drafts:
+            if draft.span is not None:
+                groups.setdefault(draft.group, []).append(draft)
+        # within a multi-paragraph quotation, segments share the attribution
+        for members in groups.values():
+            attributed = [d for d in members if d.mention is not None and not d.floating]
+            for draft in members:
+                if draft.mention is None and attributed:
+                    source = min(attributed, key=lambda d: abs(d.start - draft.start))
+                    _copy_speaker(draft, source)
+        # a direct quote with no cue takes the previous speaker (same or previous paragraph)
+        previous: _Draft | None = None
+        for draft in drafts:
+            floating = draft.mention is None and previous is not None and draft.kind == "direct"
+            if floating and self.continues_attribution(previous, draft):
+                _copy_speaker(draft, previous)
+            listed = draft.mention is None and previous is not None and draft.kind == "partial"
+            if listed and self.sentence_of(previous.start) == self.sentence_of(draft.start):
+                # “…”, “…” and “…”: fragments listed in one sentence share its attribution
+                _copy_speaker(draft, previous)
+                draft.cue, draft.floating = previous.cue, False
+            nested = draft.span is None and self.quote_around(draft.start) is not None
+            if draft.mention is not None and not nested:
+                previous = draft
+
+    def continues_attribution(self, previous: _Draft, draft: _Draft) -> bool:
+        """Whether the text between an attribution and a quote with no cue leaves the speaker in place.
+
+        In the same paragraph it does unless the reporter starts a new sentence with someone else's
+        words; across a paragraph break only when the attribution's sentence simply ends.
+        """
+        para_prev, para_now = self.paragraph_of(previous.start), self.paragraph_of(draft.start)
+        if para_now - para_prev > 1:
+            return False
+        after = max(previous.end, previous.cue[1] if previous.cue else 0, previous.mention[1])
+        if after > draft.start:
+            return para_now == para_prev
+        tokens = [t for t in self.tokens_between(after, draft.start) if not self.quote_around(t.idx)]
+        ends = [i for i, t in enumerate(tokens) if t.is_punct and t.text in _SENTENCE_END]
+        if any(_is_cue(t) for t in tokens):
+            return False
+        if para_now == para_prev:
+            return len(ends) <= 2
+        tail = tokens[ends[-1] + 1 :] if ends else tokens
+        words = [t for t in tail if t.is_alpha]
+        return len(ends) <= 1 and len(words) <= 3 and (previous.span is not None or not words)
+
+    # ------------------------------------------------------------ speakers, cues, channels
+
+    def speaker_token(self, cue: Token) -> Token | None:
+        """The word that names who spoke: the subject of the cue (or of the verb it hangs from)."""
+        speaker = self._speaker_token(cue)
+        if speaker is None:
+            return None
+        around = self.quote_around(speaker.idx)
+        if around is not None and around != self.quote_around(cue.idx):
+            return None
+        if (
+            speaker.is_punct
+            or speaker.pos_ in ("X", "SYM", "NUM")
+            or speaker.lower_ in ("that", "this", "what")
+        ):
+            return None
+        if speaker.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or speaker.dep_ == "npadvmod":
+            return None
+        return speaker
+
+    def _speaker_token(self, cue: Token) -> Token | None:
+        if _is_attitude(cue):
+            return self.holder_token(cue)
+        if _according(cue):
+            for child in cue.children:
+                if child.lower_ == "to":
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "pobj":
+                            return self.author_of(grandchild)
+            following = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+            if following is not None and following.lower_ == "to":
+                for grandchild in following.children:
+                    if grandchild.dep_ == "pobj":
+                        return self.author_of(grandchild)
+            return None
+        if any(c.dep_ == "nsubjpass" for c in cue.children):  # "has been called a charlatan by doctors"
+            agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                return agents[0]
+        token = cue
+        for _ in range(4):
+            subjects = [
+                c
+                for c in token.children
+                if c.dep_ in _SUBJECTS and self.quote_around(c.idx) == self.quote_around(cue.idx)
+            ]
+            if subjects:
+                subject = subjects[0]
+                if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    return self.author_of(token.head)
+                if subject.dep_ == "csubj":
+                    return None
+                return subject
+            agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:
+                return agents[0]
+            climbs = ("advcl", "xcomp", "conj", "pcomp", "ccomp") + (
+                ("dobj",) if token.pos_ == "NOUN" else ()
+            )
+            if token.dep_ in climbs and token.head.i != token.i:
+                if token.dep_ == "ccomp" and token.lower_ not in ("had", "has", "have"):
+                    break
+                token = token.head
+                continue
+            if (
+                token.dep_ in ("relcl", "acl")
+                and token.head.i != token.i
+                and token.head.pos_ in ("PROPN", "NOUN")
+            ):
+                return self.author_of(token.head)  # "footage of Hillary Clinton asking, “…”"
+            break
+        # "“…,” Flynn, a top Trump surrogate, said": the first name between the quotation and the cue
+        if cue.i > 0 and self.quote_around(cue.doc[cue.i - 1].idx) is None:
+            segment, after_quote = [], False
+            for token in reversed(cue.doc[max(0, cue.i - 15) : cue.i]):
+                if self.quote_around(token.idx):
+                    after_quote = True
+                    break
+                if token.text in _SENTENCE_END or token.is_space:
+                    break
+                segment.append(token)
+            for token in reversed(segment if after_quote else []):
+                if (token.pos_ == "PROPN" or token.ent_type_ == "PERSON") and token.dep_ not in (
+                    "pobj",
+                    "poss",
+                ):
+                    return _head_of_name(token)
+        # "…,” said Mr. Burman": a name right after the cue
+        for neighbour in cue.doc[cue.i + 1 : cue.i + 5]:
+            named = neighbour.pos_ in ("PROPN", "PRON") or neighbour.ent_type_ in ("PERSON", "ORG")
+            if named and neighbour.dep_ not in ("dobj", "dative", "pobj", "poss"):
+                return _head_of_name(neighbour)
+            if neighbour.is_punct:
+                break
+        return None
+
+    def author_of(self, noun: Token) -> Token:
+        """Who made a document that speaks: "Rubio criticised it in a series of tweets that compared…".
+
+        A channel noun (tweets, a statement, a letter) is not itself the speaker when the sentence
+        says who posted or wrote it: its possessor, or the subject of the verb it hangs from.
+        """
+        if noun.lemma_.lower() not in CHANNEL_NOUNS and noun.lower_ not in CHANNEL_NOUNS:
+            return noun
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        for child in noun.children:  # "a speech Mrs. Clinton delivered"
+            if child.dep_ == "relcl":
+                subjects = [g for g in child.children if g.dep_ == "nsubj" and g.tag_ not in ("WDT", "WP")]
+                if subjects and _names_someone(subjects[0]):
+                    return subjects[0]
+        token = noun
+        for _ in range(3):
+            if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+                token = token.head.head
+            else:
+                break
+        if token.dep_ in ("dobj", "pobj", "prep") or token.pos_ in ("VERB", "AUX"):
+            verb = token if token.pos_ in ("VERB", "AUX") else token.head
+            if verb.pos_ in ("VERB", "AUX"):
+                for child in verb.children:
+                    if child.dep_ == "nsubj" and child.tag_ not in ("WDT", "WP"):
+                        return child
+        return noun
+
+    def mention_span(self, token: Token) -> tuple[int, int]:
+        """The words of a noun phrase that name someone: its head and what comes before it."""
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in ("punct", "cc", "conj", "appos", "relcl", "prep", "advmod", "preconj"):
+                continue
+            start = min(start, child.left_edge.i)
+        while start < token.i and (self.doc[start].is_punct or self.doc[start].is_space):
+            start += 1
+        first = self.doc[start]
+        return first.idx, token.idx + len(token.text)
+
+    def cue_span(self, cue: Token) -> tuple[int, int]:
+        """The cue with its auxiliaries and particle: "had said", "is telling", "pointed out"."""
+        if _according(cue):
+            to = cue.nbor(1) if cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to" else cue
+            return cue.idx, to.idx + len(to.text)
+        start = cue.i
+        while start > 0:
+            previous = self.doc[start - 1]
+            if (previous.dep_ in ("aux", "auxpass", "neg") and previous.head.i in (cue.i, cue.head.i)) or (
+                cue.pos_ == "NOUN" and previous.lower_ in ("had", "has", "have", "was")
+            ):
+                start -= 1
+            else:
+                break
+        end = cue.i
+        if end + 1 < len(self.doc) and self.doc[end + 1].dep_ == "prt" and self.doc[end + 1].head.i == cue.i:
+            end += 1
+        last = self.doc[end]
+        return self.doc[start].idx, last.idx + len(last.text)
+
+    def channel_of(self, cue: Token) -> str | None:
+        """Where the statement was made, when the sentence says so."""
+        if _CHANNEL_VERBS.get(cue.lemma_):
+            return _CHANNEL_VERBS[cue.lemma_]
+        if cue.lower_ in NOUN_CUES:
+            return "tweet"
+        token = cue
+        for candidate in (cue, cue.head if cue.dep_ in ("advcl", "conj") else None):
+            if candidate is None:
+                continue
+            for child in candidate.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "on", "during", "via", "through", "to"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            channel = self.channel_phrase(obj)
+                            if channel:
+                                return channel
+            token = candidate
+        if cue.lemma_ == "tell":
+            for child in token.children:
+                if child.dep_ in ("dobj", "dative", "poss") and (
+                    child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "PERSON")
+                ):
+                    return self.programme(child.left_edge)
+            # "told CNN’s State of the Union program …" (the possessive hangs below the object)
+            nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+            possessive = nxt is not None and nxt.i + 1 < len(cue.doc) and nxt.nbor(1).tag_ == "POS"
+            if nxt is not None and nxt.pos_ == "PROPN" and (nxt.ent_type_ == "ORG" or possessive):
+                return self.programme(nxt)
+        return None
+
+    def channel_phrase(self, obj: Token) -> str | None:
+        named = obj.ent_type_ in ("ORG", "WORK_OF_ART") or obj.lower_ in ("twitter", "facebook", "instagram")
+        if obj.pos_ == "PROPN" and named:
+            return self.programme(obj.left_edge)
+        if obj.lemma_.lower() not in CHANNEL_NOUNS and obj.lower_ not in CHANNEL_NOUNS:
+            return None
+        words = []
+        for token in obj.subtree:
+            if token.i > obj.i and _under(token, obj, ("relcl", "acl", "punct", "appos", "cc", "conj")):
+                break
+            if (
+                token.i > obj.i
+                and token.dep_ == "prep"
+                and any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+            ):
+                break
+            if token.dep_ == "det" or token.ent_type_ in ("DATE", "TIME") or token.lower_ in _TIME_WORDS:
+                continue
+            if token.dep_ in ("poss", "case") and token.head == obj:
+                continue
+            words.append(token)
+        words = [t for t in words if t.i >= obj.i or t.dep_ in ("compound", "amod")]
+        words = _contiguous_upto(words, obj)
+        if not words:
+            return None
+        return self.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+
+    def programme(self, first: Token) -> str:
+        """A run of capitalised words naming a broadcaster or programme: "NBC’s Meet the Press"."""
+        doc = first.doc
+        end = first.i
+        i = first.i + 1
+        while i < len(doc):
+            token = doc[i]
+            if (
+                token.tag_ == "POS"
+                or token.lower_ in ("’s", "'s")
+                or token.is_title
+                or (token.is_upper and token.is_alpha)
+            ):
+                end = i
+            elif token.lower_ in ("the", "of", "and", "&") and any(t.is_title for t in doc[i + 1 : i + 3]):
+                pass
+            else:
+                break
+            i += 1
+        last = doc[end]
+        return self.text[first.idx : last.idx + len(last.text)]
+
+    # ------------------------------------------------------------ indirect (reported) statements
+
+    def indirect(self, quoted: list[_Draft]) -> list[_Draft]:
+        covered = [(d.start, d.end) for d in quoted]
+        drafts = []
+        for token in self.doc:
+            if token.is_space or not self.in_body(token.idx):
+                continue
+            content = None
+            if _according(token):
+                content = self.according_content(token)
+            elif _is_cue(token, stance=True) and token.pos_ in ("VERB", "AUX"):
+                content = self.reported_content(token)
+            elif _is_attitude(token):
+                content = self.attitude_content(token)
+            if content is None:
+                continue
+            own = self.quote_around(token.idx)
+            others = [c for c in covered if c != own]
+            if self.quote_is_its_cue(token, quoted):
+                continue
+            speaker = self.speaker_token(token)
+            if speaker is None:
+                continue
+            if own is not None and not self.reports_inside(own, speaker, quoted):
+                continue
+            parts = [content]
+            if content[0] <= speaker.idx < content[1]:
+                # "The museum, Mr. Obama said, would make visitors…": the cue interrupts the report
+                parts = self.around_cue(content, token, speaker)
+            for start, end in parts:
+                if end - start < 2 or _quoted_share(start, end, others) >= 0.35:
+                    continue
+                draft = _Draft(start, end, "indirect")
+                self.attach(draft, token)
+                if draft.mention is not None:
+                    drafts.append(draft)
+        return drafts
+
+    def named_claims(self) -> list[_Draft]:
+        """Lines that begin with a name and a colon ("Poll: Clinton and Trump in dead heat")."""
+        drafts = []
+        for p_start, p_end in self.paragraphs:
+            match = _NAMED_CLAIM.match(self.text, p_start, p_end)
+            if match is None or not self.in_body(p_start):
+                continue
+            name = match.group("name")
+            if name.split()[0].lower().strip(".’'") in _NOT_SPEAKERS or (name.isupper() and len(name) > 3):
+                continue
+            start, end = match.span("claim")
+            while end > start and self.text[end - 1] in " .,;:!?\u00a0":
+                end -= 1
+            if (
+                len(self.text[start:end].split()) < 3
+                or self.quote_around(start)
+                or self.quote_around(end - 1)
+            ):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") for t in self.tokens_between(p_start, match.start("colon"))):
+                continue
+            drafts.append(_Draft(start, end, "indirect", cue=match.span("colon"), mention=match.span("name")))
+        return drafts
+
+    def around_cue(self, content: tuple[int, int], cue: Token, speaker: Token) -> list[tuple[int, int]]:
+        """The parts of a report before and after the cue that interrupts it ("X, she said, Y").
+
+        Only when the cue and its subject sit between commas or dashes inside the report; otherwise
+        nothing (the speaker would be part of what was said).
+        """
+        if cue.dep_ == "parataxis":
+            block = {t.i for t in cue.subtree}
+        else:
+            inside = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and c.idx >= content[0]]
+            block = {cue.i} | {
+                t.i for c in cue.children if c not in inside for t in c.subtree if c.dep_ != "punct"
+            }
+        if speaker.i not in block:
+            return []
+        first, last = min(block), max(block)
+        before = [t for t in self.tokens_between(content[0], self.doc[first].idx) if t.i not in block]
+        after = [t for t in self.tokens_between(self.doc[last].idx, content[1]) if t.i not in block]
+        marks = (",", "—", "–", "-", "--")
+        asked = bool(before) and all(
+            t.tag_ in ("WP", "WDT", "WRB") for t in before
+        )  # "what Trump says his plan…"
+        if not before or not (asked or any(self.doc[i].text in marks for i in (first - 1, first) if i >= 0)):
+            return []
+        parts = []
+        for run in (before, after):
+            while run and run[-1].is_punct and run[-1].text not in "”\"'’":
+                run = run[:-1]
+            while run and run[0].is_punct and run[0].text not in "“\"'‘":
+                run = run[1:]
+            if run:
+                parts.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+        return parts
+
+    def reports_inside(self, own: tuple[int, int], speaker: Token, quoted: list[_Draft]) -> bool:
+        """Whether a report inside a quotation counts as a statement of its own.
+
+        Only in a quoted document with a named channel (a tweet, a statement, a letter) reporting
+        what a third person said ("He vehemently denied it"); "I think…" or "we want…" in a
+        quotation are the speaker's own words.
+        """
+        if speaker.lower_ in _FIRST_SECOND_PERSON:
+            return False
+        return any((d.start, d.end) == own and d.channel for d in quoted)
+
+    def in_body(self, offset: int) -> bool:
+        return self.article.body.start <= offset < self.article.body.end
+
+    def quote_is_its_cue(self, cue: Token, quoted: list[_Draft]) -> bool:
+        span = self.cue_span(cue)
+        return any(d.cue == span and d.kind == "direct" for d in quoted)
+
+    def reported_content(self, verb: Token) -> tuple[int, int] | None:
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i > verb.i:
+                return self.clause_span(child)
+        for child in verb.children:  # "The plan is dead, officials said."
+            if child.dep_ == "ccomp" and not self.quote_around(child.idx):
+                return self.clause_span(child)
+        if verb.dep_ == "parataxis" and verb.head.i > verb.i and not self.quote_around(verb.head.idx):
+            main = verb.head  # "The museum, Mr. Obama said, would make…": the clause around the cue
+            while main.pos_ not in ("VERB", "AUX") and main.dep_ != "ROOT" and main.head.i != main.i:
+                main = main.head
+            if main.pos_ in ("VERB", "AUX"):
+                tokens = [t for t in main.subtree if not t.is_space]
+                return self.clause_span(main) if len(tokens) >= 4 else None
+        if verb.dep_ == "parataxis" and verb.head.i < verb.i and not self.quote_around(verb.head.idx):
+            main = verb.head
+            while main.pos_ not in ("VERB", "AUX") and main.dep_ != "ROOT" and main.head.i != main.i:
+                main = main.head
+            if main.pos_ in ("VERB", "AUX") and main.right_edge.i > verb.right_edge.i:
+                return self.clause_span(main)
+            first = verb.head.left_edge.i
+            last = min(t.i for t in verb.subtree)
+            tokens = [t for t in verb.doc[first:last] if not t.is_space]
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+            if len(tokens) >= 3:
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if lemma in ("point", "refer"):  # "pointed to Britain's decision as an example of…"
+            for child in verb.children:
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ == "to" and child.i > verb.i and objs:
+                    last = max([t for t in verb.subtree if t.i > verb.i], key=lambda t: t.i)
+                    tokens = [t for t in verb.doc[objs[0].left_edge.i : last.i + 1] if not t.is_space]
+                    while tokens and tokens[-1].is_punct:
+                        tokens.pop()
+                    if tokens:
+                        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        naming = _naming_parts(verb)
+        if naming is not None:  # "called the charges unsubstantiated", "compared it to working with…"
+            first, last = naming
+            tokens = [t for t in verb.doc[first.i : last.i + 1] if not t.is_space]
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+            if tokens:
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+            c.dep_ == "agent" for c in verb.children
+        ):
+            subject = next(c for c in verb.children if c.dep_ == "nsubjpass")  # "was endorsed by the Times"
+            if subject.tag_ not in ("WDT", "WP", "PRP") or self.quote_around(verb.idx):
+                return self.clause_span(subject)
+        if lemma in TO_CLAUSE_VERBS:
+            for child in verb.children:
+                if child.dep_ == "xcomp" and child.i > verb.i:
+                    return self.clause_span(child)
+        for child in verb.children:  # "saying that Trump’s willingness … stiffened his resolve" (misparsed)
+            if child.dep_ == "dobj" and child.i > verb.i and child.left_edge.lower_ == "that":
+                return self.clause_span(child)
+        if lemma in OBJECT_VERBS:
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.i > verb.i and child.pos_ != "PRON":
+                    return self.clause_span(child)
+                if child.dep_ == "dobj" and child.i > verb.i and self.quote_around(verb.idx):
+                    return self.clause_span(child)
+        for child in verb.children:  # "complained about his mic", "called for a repeal", "spoke of …"
+            if child.dep_ == "prep" and child.lower_ in _REPORT_PREPS and child.i > verb.i:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                objs = [g for g in objs if g.ent_type_ not in ("DATE", "TIME")]
+                if objs and lemma not in ("say", "tell", "add", "write", "post", "tweet", "read"):
+                    return self.clause_span(objs[0])
+        if lemma in ("argue", "call", "push", "press", "warn", "accuse"):
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "against", "of") and child.i > verb.i:
+                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    if objs:
+                        return self.clause_span(objs[0])
+            for token in verb.subtree:  # "argued during his campaign for a rapprochement"
+                if (
+                    token.i > verb.i
+                    and token.lower_ == "for"
+                    and token.dep_ == "prep"
+                    and _depth(token, verb) <= 3
+                ):
+                    objs = [g for g in token.children if g.dep_ == "pobj"]
+                    if objs:
+                        return self.clause_span(objs[0])
+        return None
+
+    def attitude_content(self, word: Token) -> tuple[int, int] | None:
+        """What a report noun or stance adjective is about: "critical of Trump", "claim that…"."""
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS and child.i == word.i + 1:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and objs[0].ent_type_ not in ("DATE", "TIME"):
+                    return self.clause_span(objs[0])
+        if word.pos_ == "NOUN":
+            for child in word.children:
+                marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+                if child.dep_ in ("acl", "ccomp") and child.i > word.i and marked:
+                    return self.clause_span(child)
+        return None
+
+    def holder_token(self, word: Token) -> Token | None:
+        """Who holds a stated view: "his comment", "Trump’s claim", "Graham has been critical"."""
+        for child in word.children:
+            if child.dep_ == "poss":
+                return child
+        for child in word.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        head = word.head
+        if word.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+        elif word.dep_ not in ("dobj", "attr", "acomp", "oprd"):
+            return None
+        if head.i == word.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ not in ("WDT",):
+                if child.tag_ == "WP" and head.dep_ == "relcl":
+                    return head.head
+                return child
+        return None
+
+    def clause_span(self, head: Token) -> tuple[int, int]:
+        tokens = [t for t in head.subtree if not t.is_space]
+        while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"'’"):
+            tokens.pop()
+        while tokens and tokens[0].is_punct and tokens[0].text not in "“\"'‘":
+            tokens.pop(0)
+        tokens = _without_trailing_aside(tokens, head)
+        if not tokens:
+            return head.idx, head.idx
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        p = self.paragraphs[self.paragraph_of(start)]
+        return start, min(end, p[1])
+
+    def according_content(self, according: Token) -> tuple[int, int] | None:
+        sentence = according.sent
+        phrase = list(according.subtree)
+        if according.i + 1 < len(according.doc) and according.nbor(1).lower_ == "to":
+            phrase = sorted(set(phrase) | set(according.nbor(1).subtree), key=lambda t: t.i)
+        first, last = phrase[0].i, phrase[-1].i
+        before = [t for t in sentence if t.i < first and not t.is_space]
+        after = [t for t in sentence if t.i > last and not t.is_space]
+        part = before if len(before) >= len(after) else after
+        part = [t for t in part if not t.is_space]
+        while part and part[-1].is_punct:
+            part.pop()
+        while part and part[0].is_punct:
+            part.pop(0)
+        if len(part) < 3:
+            return None
+        return part[0].idx, part[-1].idx + len(part[-1].text)
+
+    # ------------------------------------------------------------ naming
+
+    def finish(self, draft: _Draft, cast: Sequence[Any]) -> Attribution:
+        speaker = None
+        if draft.mention is not None:
+            speaker = self.name_speaker(*draft.mention, cast)
+        return Attribution(
+            start=draft.start,
+            end=draft.end,
+            kind=draft.kind,
+            speaker=speaker,
+            mention=draft.mention,
+            cue=draft.cue,
+            channel=draft.channel,
+            paragraph=self.paragraph_of(draft.start),
+            sentence=self.sentence_of(draft.start),
+            floating=draft.floating,
+        )
+
+    def name_speaker(self, start: int, end: int, cast: Sequence[Any]) -> str:
+        entity = _entity_at(cast, start, end)
+        if entity is not None:
+            return entity.name
+        mention = self.text[start:end]
+        if mention.lower() in _PRONOUNS or mention.lower() in ("who", "which"):
+            antecedent = self.antecedent(start, mention.lower())
+            if antecedent is not None:
+                entity = _entity_at(cast, *antecedent)
+                return entity.name if entity is not None else self.text[antecedent[0] : antecedent[1]]
+        return mention
+
+    def antecedent(self, offset: int, pronoun: str) -> tuple[int, int] | None:
+        """The nearest earlier name a pronoun can refer to.
+
+        Inside a quotation, a name earlier in the same quotation; outside, the nearest earlier speaker
+        or person named outside quotations (subjects first), within two paragraphs.
+        """
+        own_quote = self.quote_around(offset)
+        paragraph = self.paragraph_of(offset)
+        wanted = ("ORG", "GPE", "NORP") if pronoun in ("it", "they", "which") else ("PERSON",)
+        inside, outside = [], []
+        for ent in self.doc.ents:
+            if ent.start_char >= offset or ent.label_ not in wanted:
+                continue
+            if self.paragraph_of(ent.start_char) < paragraph - 2:
+                continue
+            around = self.quote_around(ent.start_char)
+            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+            if own_quote is not None and around == own_quote:
+                inside.append((subject, ent.start_char, ent.end_char))
+            elif around is None:
+                outside.append((subject, ent.start_char, ent.end_char))
+        for start, end in self.named:
+            if start < offset and self.paragraph_of(start) >= paragraph - 2 and not self.quote_around(start):
+                outside.append((True, start, end))
+        if inside:
+            best = max(inside, key=lambda c: c[1])
+            return best[1], best[2]
+        if not outside:
+            return None
+        subjects = [c for c in outside if c[0]]
+        best = max(subjects or outside, key=lambda c: c[1])
+        return best[1], best[2]
+
+
+def _copy_speaker(draft: _Draft, source: _Draft) -> None:
+    draft.mention = source.mention
+    draft.channel = source.channel
+    draft.floating = True
+
+
+def _is_cue(token: Token, *, stance: bool = False) -> bool:
+    """Whether a word introduces a statement (with ``stance``, also "wants", "supports", "plans"…)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        if lemma in CLAUSE_ONLY:
+            clause = any(c.dep_ == "ccomp" for c in token.children)
+            called_for = lemma == "call" and any(
+                c.dep_ == "prep"
+                and c.lower_ in ("for", "on")
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                for c in token.children
+            )
+            return clause or (stance and (called_for or _naming_parts(token) is not None))
+        return lemma in SPEECH_VERBS or (stance and lemma in STANCE_VERBS)
+    if token.lower_ in NOUN_CUES and not any(c.dep_ == "det" for c in token.children):
+        return token.i > 0 and token.nbor(-1).lower_ in ("had", "has", "have")
+    return False
+
+
+def _naming_parts(verb: Token) -> tuple[Token, Token] | None:
+    """First and last word of what a naming verb says about its object, if it has that shape.
+
+    "called the charges unsubstantiated", "described the showdown as ominous", "cited it as an
+    example", "compared it to working with…", and passive "has been called a charlatan".
+    """
+    lemma = verb.lemma_.lower()
+    if lemma not in NAMING_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    preps = ("as", "to", "with") if lemma in ("compare", "liken") else ("as",)
+    complements = [
+        c
+        for c in verb.children
+        if c.i > verb.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in preps))
+    ]
+    if lemma in ("call", "label", "brand", "dub", "term", "deem") and objects:
+        complements += [c for c in objects[0].children if c.dep_ in ("oprd", "appos") and c.i > objects[0].i]
+        if len(objects) > 1:  # "called him a liar" parsed as two objects
+            complements.append(objects[1])
+    complements = [c for c in complements if c.ent_type_ not in ("DATE", "TIME")]
+    if not complements:
+        return None
+    last = max(c.right_edge for c in complements)
+    if objects:
+        return objects[0].left_edge, last
+    if passive:
+        return verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb, last
+    return None
+
+
+def _without_trailing_aside(tokens: list[Token], head: Token) -> list[Token]:
+    """A report without what the reporter adds at its end: "…to Scott, who has never faced…"; and
+    without what follows a semicolon."""
+    for k, token in enumerate(tokens):
+        if token.text == ";" and k >= 2:
+            tokens = tokens[:k]
+            break
+    if not tokens:
+        return tokens
+    last = tokens[-1].i
+    for token in tokens[1:]:
+        aside = token.dep_ in ("relcl", "appos") and token.head.i != head.i
+        if not aside or token.right_edge.i < last:
+            continue
+        comma = token.left_edge.i - 1
+        if comma >= 0 and token.doc[comma].text == "," and comma > tokens[0].i + 1:
+            kept = [t for t in tokens if t.i < comma]
+            if len(kept) >= 2:
+                return kept
+    return tokens
+
+
+def _is_attitude(token: Token) -> bool:
+    """Whether a noun or adjective reports a statement or stance ("claim", "critic", "critical")."""
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in REPORT_NOUNS
+    return token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES
+
+
+def _names_someone(token: Token) -> bool:
+    """Whether a word can name a speaker on its own: a person, an organisation, a name or a pronoun."""
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.pos_ == "PROPN"
+        or token.lower_ in _PRONOUNS
+    )
+
+
+def _according(token: Token) -> bool:
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"
+
+
+def _head_of_name(token: Token) -> Token:
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _depth(token: Token, top: Token) -> int:
+    """How many steps up the tree from ``token`` to ``top`` (99 if ``top`` is not above it)."""
+    steps = 0
+    while token.i != top.i:
+        if token.head.i == token.i or steps > 20:
+            return 99
+        token, steps = token.head, steps + 1
+    return steps
+
+
+def _under(token: Token, top: Token, deps: tuple[str, ...]) -> bool:
+    """Whether the path from ``token`` up to ``top`` passes through one of these relations."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in deps:
+            return True
+        token = token.head
+    return False
+
+
+def _contiguous_upto(words: list[Token], head: Token) -> list[Token]:
+    if not words:
+        return words
+    out = [w for w in words if w.i <= head.i]
+    after = [w for w in words if w.i > head.i]
+    # keep only the run of words that directly precede the head
+    run = []
+    expected = head.i
+    for w in reversed(out):
+        if w.i == expected:
+            run.append(w)
+            expected -= 1
+    run.reverse()
+    expected = head.i + 1
+    for w in after:
+        if w.i != expected:
+            break
+        run.append(w)
+        expected += 1
+    return run
+
+
+def _quoted_share(start: int, end: int, covered: Iterable[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in covered)
+    return inside / max(end - start, 1)
+
+
+def _entity_at(cast: Sequence[Any], start: int, end: int) -> Any | None:
+    """The cast entity one of whose mentions overlaps ``start:end`` (see ``newslab.people.entity_at``)."""
+    if not cast:
+        return None
+    from newslab.people import entity_at
+
+    return entity_at(list(cast), start, end)
