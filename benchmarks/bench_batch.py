@@ -9,13 +9,20 @@ Both sides parse with the same spaCy model in the same run. newslab's figure cov
 ``newslab annotate`` record (people, quotes, timeline, sentiment); textacy's covers parsing plus
 ``textacy.extract.direct_quotations`` (direct quotes only). The ratio is newslab / textacy
 (goal ≥ 1.0×). textacy is not a dependency of the kit: install it with ``.venv/bin/pip install textacy``
-to get its column; without it the column is skipped.
+(or put an install of it on ``PYTHONPATH``) to get its column; without it the column is skipped.
+
+With 2 workers the figure includes starting the worker processes (each loads the spaCy model);
+that start-up is also timed on its own. The load average is printed with every run: on a shared
+machine, other work on the cores changes the figures, the 2-worker one most. The CPU seconds
+per article (this process and its worker processes) change much less with the load: with
+2 workers and 2 free cores, the wall-clock rate approaches twice 1 / (CPU s per article).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import time
@@ -53,6 +60,25 @@ def time_newslab(lines: list[str], workers: int) -> tuple[float, int, int]:
         else:
             good += 1
     return time.perf_counter() - started, good, bad
+
+
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and by its finished worker processes."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return time.process_time()
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def load() -> str:
+    """The 1-minute load average (how busy the machine's cores were), or '?' where unknown."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:
+        return "?"
 
 
 def time_textacy(articles: list[dict]) -> tuple[float, int, int] | None:
@@ -102,40 +128,70 @@ def main(argv: list[str] | None = None) -> int:
     )
     time_newslab(lines[:2], 1)  # warm-up: first-use costs (lazy imports, word lists)
 
-    rows = []
+    rows = []  # (run, seconds, articles, CPU seconds, load average before, load average after)
     for workers in (1, 2):
+        before, cpu = load(), cpu_seconds()
         seconds, _, bad = time_newslab(lines, workers)
         rows.append(
-            (f"newslab annotate, {workers} worker{'s' if workers > 1 else ''}", seconds, len(articles))
+            (
+                f"newslab annotate, {workers} worker{'s' if workers > 1 else ''}",
+                seconds,
+                len(articles),
+                cpu_seconds() - cpu,
+                before,
+                load(),
+            )
         )
         if bad:
             print(f"  ({bad} articles were reported as bad lines)")
+    before = load()
+    startup, _, _ = time_newslab([], 2)
+    startup_load = (before, load())
+    before, cpu = load(), cpu_seconds()
     textacy = time_textacy(articles)
     if textacy is None:
         print(
             "textacy is not installed, so its column is skipped: `.venv/bin/pip install textacy` to add it."
         )
     else:
-        rows.append(("textacy parse + direct_quotations", textacy[0], len(articles)))
+        rows.append(
+            (
+                "textacy parse + direct_quotations",
+                textacy[0],
+                len(articles),
+                cpu_seconds() - cpu,
+                before,
+                load(),
+            )
+        )
         if textacy[2]:
             print(
                 f"  (textacy raised on {textacy[2]} of {len(articles)} articles: unbalanced quotation marks)"
             )
 
-    print(f"\n{'run':<40} {'seconds':>8} {'articles/s':>11}")
-    for name, seconds, count in rows:
-        print(f"{name:<40} {seconds:8.2f} {count / seconds:11.2f}")
-    speed = {name: count / seconds for name, seconds, count in rows}
+    print(
+        f"\n{'run':<40} {'seconds':>8} {'articles/s':>11} {'CPU s/article':>14}   load average before → after"
+    )
+    for name, seconds, count, cpu, load_before, load_after in rows:
+        print(
+            f"{name:<40} {seconds:8.2f} {count / seconds:11.2f} {cpu / count:14.3f}   {load_before} → {load_after}"
+        )
+    print(
+        f"{'(start-up of 2 workers, no articles)':<40} {startup:8.2f} {'':>11} {'':>14}   "
+        f"{startup_load[0]} → {startup_load[1]}"
+    )
+    print(f"(this machine has {os.cpu_count()} cores)")
+    speed = {name: count / seconds for name, seconds, count, _, _, _ in rows}
     one, two = speed[rows[0][0]], speed[rows[1][0]]
     print(f"\n2 workers / 1 worker: {two / one:.2f}×")
     if textacy is not None:
         reference = speed[rows[2][0]]
+        best = max(one, two) / reference
         print(
             f"newslab (1 worker) / textacy: {one / reference:.2f}×   newslab (2 workers) / textacy: {two / reference:.2f}×"
         )
-        print(
-            "  (goal ≥ 1.0×; newslab does people, all quote kinds, timeline and sentiment, textacy direct quotes only)"
-        )
+        print(f"goal ≥ 1.0×: {'met' if best >= 1.0 else 'NOT met'} (best {best:.2f}×)")
+        print("  (newslab does people, all quote kinds, timeline and sentiment; textacy direct quotes only)")
     return 0
 
 

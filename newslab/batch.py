@@ -7,8 +7,14 @@ order of the input lines. A line that cannot be used becomes a :class:`BadLine` 
 number and a one-sentence reason, and the lines after it are still annotated.
 
 Memory stays the same however many lines there are: articles are read, parsed and written a
-few at a time. With ``workers=2`` spaCy parses in two processes (``nlp.pipe(n_process=2)``);
-the people, quotes, timeline and sentiment layers then run in this process.
+few at a time.
+
+With ``workers=1`` everything runs in this process: spaCy parses a few articles at a time
+(``nlp.pipe``) and the people, quotes, timeline and sentiment layers follow. With ``workers=N``
+(N ≥ 2) *whole articles* go to N worker processes, each of which loads the spaCy model once and
+then parses and annotates its articles exactly as ``workers=1`` does; results come back in input
+order. spaCy's own ``nlp.pipe(n_process=N)`` is not used for this: it would parallelise only the
+parsing, and every layer after it would still run, article after article, in this one process.
 
 Example:
     >>> lines = ['{"id": "a1", "text": "The mayor said on Tuesday that the bridge would close."}']
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -33,6 +40,12 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 8
 """Articles handed to spaCy at a time (per process)."""
+
+CHUNK_SIZE = 2
+"""With several workers: lines sent to a worker at a time."""
+
+IN_FLIGHT_PER_WORKER = 2
+"""With several workers: chunks waiting or in work per worker (bounds what is read ahead)."""
 
 
 @dataclass(frozen=True)
@@ -110,13 +123,18 @@ def annotate_jsonl(
 
     Args:
         lines: JSON lines (a file opened as text, ``sys.stdin``, or a list of strings).
-        workers: processes spaCy parses in (``nlp.pipe(n_process=workers)``).
+        workers: processes to annotate in. ``1`` works in this process; ``N`` ≥ 2 starts N worker
+            processes (each loads the spaCy model once, which takes a few seconds) that parse *and*
+            annotate whole articles, so every layer runs in parallel, not only spaCy's parsing
+            (which is all ``nlp.pipe(n_process=N)`` would spread out). Worth it for more than a
+            handful of articles and at most one worker per free CPU core.
         progress: show a progress bar (tqdm) on standard error.
-        batch_size: articles handed to spaCy at a time.
+        batch_size: articles handed to spaCy at a time (in each process).
 
     Yields:
         For each non-blank line, in input order: the article's ``newslab annotate`` record (a dict),
-        or a :class:`BadLine` saying which line could not be used and why.
+        or a :class:`BadLine` saying which line could not be used and why. The records are the
+        same whatever the number of workers.
 
     Raises:
         InvalidInput: ``workers`` is less than 1.
@@ -129,25 +147,84 @@ def annotate_jsonl(
         raise errors.InvalidInput("workers must be 1 or more.")
     from tqdm.auto import tqdm
 
+    numbered = enumerate(lines, start=1)
+    if workers == 1:
+        results = _annotate_numbered(numbered, batch_size)
+    else:
+        results = _annotate_in_workers(numbered, workers, batch_size)
+    bar = tqdm(desc="newslab", unit=" articles", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    try:
+        for result in results:
+            bar.update(1)
+            yield result
+    finally:
+        bar.close()
+        results.close()
+
+
+def _annotate_numbered(
+    numbered: Iterable[tuple[int, str]], batch_size: int = BATCH_SIZE
+) -> Iterator[dict[str, Any] | BadLine]:
+    """Annotate (line number, line) pairs in this process, in order (the whole work of one worker)."""
     from newslab.nlp import load_model
 
     nlp = load_model()
-    items = _docs_to_parse(lines, nlp)
-    parsed = nlp.pipe(items, as_tuples=True, n_process=workers, batch_size=batch_size)
-    bar = tqdm(desc="newslab", unit=" articles", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    items = _docs_to_parse(numbered, nlp)
+    for doc, item in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+        yield item if isinstance(item, BadLine) else _annotate_parsed(item[0], doc, item[1])
+
+
+def _annotate_chunk(chunk: list[tuple[int, str]], batch_size: int) -> list[dict[str, Any] | BadLine]:
+    """Worker side: annotate a few numbered lines (the model is loaded on the first chunk, then kept)."""
+    return list(_annotate_numbered(chunk, batch_size))
+
+
+def _warm_up_worker() -> None:
+    """Worker start: load the spaCy model once, before the first article arrives."""
+    from newslab.nlp import load_model
+
+    load_model()
+
+
+def _annotate_in_workers(
+    numbered: Iterator[tuple[int, str]], workers: int, batch_size: int
+) -> Iterator[dict[str, Any] | BadLine]:
+    """Annotate numbered lines in ``workers`` processes, yielding results in input order.
+
+    Lines go out in small chunks; at most ``IN_FLIGHT_PER_WORKER`` chunks per worker are
+    waiting or in work at any time, so the input is read only a little ahead of the output.
+    """
+    import itertools
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: safe from threads and notebooks
+    pool = context.Pool(workers, initializer=_warm_up_worker)
+    pending: deque = deque()
+    finished = False
     try:
-        for doc, item in parsed:
-            bar.update(1)
-            yield item if isinstance(item, BadLine) else _annotate_parsed(item[0], doc, item[1])
+        while True:
+            while len(pending) < workers * IN_FLIGHT_PER_WORKER:
+                chunk = list(itertools.islice(numbered, CHUNK_SIZE))
+                if not chunk:
+                    break
+                pending.append(pool.apply_async(_annotate_chunk, (chunk, batch_size)))
+            if not pending:
+                break
+            yield from pending.popleft().get()
+        finished = True
     finally:
-        bar.close()
+        if finished:
+            pool.close()
+        else:  # the caller stopped early or something failed: stop the workers now
+            pool.terminate()
+        pool.join()
 
 
-def _docs_to_parse(lines: Iterable[str], nlp: Any) -> Iterator[tuple[Doc, Any]]:
+def _docs_to_parse(numbered: Iterable[tuple[int, str]], nlp: Any) -> Iterator[tuple[Doc, Any]]:
     """(unparsed doc, context) pairs; a bad line travels as an empty doc so the order is kept."""
     from newslab.nlp import make_doc
 
-    for number, line in enumerate(lines, start=1):
+    for number, line in numbered:
         result = read_line(line, number)
         if result is None:
             continue
@@ -159,7 +236,6 @@ def _docs_to_parse(lines: Iterable[str], nlp: Any) -> Iterator[tuple[Doc, Any]]:
 
 def _annotate_parsed(article: Article, doc: Doc, number: int) -> dict[str, Any] | BadLine:
     from newslab.export import annotate
-
     from newslab.nlp import remember
 
     remember(article, doc)

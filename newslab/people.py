@@ -793,12 +793,16 @@ def _find_untagged(article: Article, doc: Doc, names: list[_Name], groups: list[
                         canonical[-1] if surname == canonical[-1].lower() else canonical[-1].split("-", 1)[-1]
                     )
                     forms.setdefault(original, (index, "surname", ""))
+    longest_first = sorted(forms.items(), key=lambda f: -len(f[0]))
     for token in doc:
         if token.i in taken or not token.text[:1].isupper():
             continue
         if token.idx < article.body.start or token.idx >= article.body.end:
             continue
-        for form, (index, _kind, _why) in sorted(forms.items(), key=lambda f: -len(f[0])):
+        word = token.text
+        for form, (index, _kind, _why) in longest_first:
+            if form[: len(word)] != word[: len(form)]:
+                continue  # the span's text starts with this token, so it cannot start with the form
             n_words = len(form.split())
             span = doc[token.i : token.i + n_words * 3]
             if not span.text.startswith(form):

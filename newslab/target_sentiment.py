@@ -183,6 +183,100 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
+class _DocView:
+    """What the features need from one parsed Doc, worked out once and reused for every mention.
+
+    An article has many mentions, several to a sentence; their features read the same tokens,
+    lemmas, lexicon valences, dependency paths and VADER scores. Computing those once per token
+    (and ``Doc.text``, which spaCy rebuilds on every call, once per Doc) gives the same features
+    many times faster.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self._tokens: dict[int, Token] = {}
+        self._lemmas: dict[int, str] = {}
+        self._words: dict[int, bool] = {}
+        self._valences: dict[int, float] = {}
+        self._ancestors: dict[int, tuple[tuple[int, ...], dict[int, int]]] = {}
+        self._subtrees: dict[int, tuple[int, ...]] = {}
+        self._sentences: dict[tuple[int, int], tuple[tuple[int, ...], bool]] = {}
+
+    def token(self, i: int) -> Token:
+        token = self._tokens.get(i)
+        if token is None:
+            token = self._tokens[i] = self.doc[i]
+        return token
+
+    def lemma(self, i: int) -> str:
+        lemma = self._lemmas.get(i)
+        if lemma is None:
+            lemma = self._lemmas[i] = _lemma(self.token(i))
+        return lemma
+
+    def is_word(self, i: int) -> bool:
+        word = self._words.get(i)
+        if word is None:
+            word = self._words[i] = _is_word(self.token(i))
+        return word
+
+    def valence(self, i: int) -> float:
+        valence = self._valences.get(i)
+        if valence is None:
+            valence = self._valences[i] = _valence(self.token(i))
+        return valence
+
+    def span(self, i: int) -> tuple[int, int]:
+        return _span(self.token(i))
+
+    def _path_up(self, i: int) -> tuple[tuple[int, ...], dict[int, int]]:
+        path = self._ancestors.get(i)
+        if path is None:
+            token = self.token(i)
+            chain = (i, *(t.i for t in token.ancestors))
+            path = self._ancestors[i] = (chain, {j: n for n, j in enumerate(chain)})
+        return path
+
+    def tree_distance(self, a: int, b: int) -> int:
+        """:func:`_tree_distance` of tokens ``a`` and ``b``, from cached paths to the root."""
+        up_a = self._path_up(a)[1]
+        for n, j in enumerate(self._path_up(b)[0]):
+            if j in up_a:
+                return n + up_a[j]
+        return 10
+
+    def subtree(self, i: int) -> tuple[int, ...]:
+        """The token indices of ``token.subtree``, in spaCy's order."""
+        subtree = self._subtrees.get(i)
+        if subtree is None:
+            subtree = self._subtrees[i] = tuple(t.i for t in self.token(i).subtree)
+        return subtree
+
+    def sentence(self, sentence: Span) -> tuple[tuple[int, ...], bool]:
+        """The sentence's token indices and whether it holds a quotation mark."""
+        key = (sentence.start, sentence.end)
+        found = self._sentences.get(key)
+        if found is None:
+            ids = tuple(range(sentence.start, sentence.end))
+            for i in ids:
+                self._tokens.setdefault(i, sentence.doc[i])
+            words = self.text[sentence.start_char : sentence.end_char]
+            found = self._sentences[key] = (ids, any(q in words for q in _QUOTE_CHARS))
+        return found
+
+
+_view: _DocView | None = None
+
+
+def _doc_view(doc: Doc) -> _DocView:
+    """The view of ``doc``; only the latest Doc's view is kept, so memory stays flat in a batch."""
+    global _view
+    if _view is None or _view.doc is not doc:
+        _view = _DocView(doc)
+    return _view
+
+
 def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
     """The features of the mention ``start:end`` (character offsets in the sentence's Doc).
 
@@ -193,13 +287,18 @@ def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
     Returns:
         Features with their values and the character spans of the words behind them.
     """
-    tokens = [t for t in sentence if t.idx < end and t.idx + len(t.text) > start]
-    if not tokens:
+    view = _doc_view(sentence.doc)
+    ids, has_quote = view.sentence(sentence)
+    token_at = view.token
+    target = [i for i in ids if (t := token_at(i)).idx < end and t.idx + len(t.text) > start]
+    if not target:
         raise errors.InvalidInput(
             f"The target {start}–{end} is not inside the sentence {sentence.start_char}–{sentence.end_char}: "
             "give offsets of a word in the text."
         )
-    target_ids = {t.i for t in tokens}
+    tokens = [token_at(i) for i in target]
+    target_ids = set(target)
+    first, last = target[0], target[-1]  # the target's tokens are consecutive
     head = next((t for t in tokens if t.head.i not in target_ids or t.head.i == t.i), tokens[-1])
     features: list[Feature] = [Feature("bias", 1.0)]
     add = features.append
@@ -213,56 +312,58 @@ def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
     governor = head.head if head.head.i != head.i else head
     clause = _clause_head(head) if head.dep_ != "ROOT" else head
     if governor.i not in target_ids:
-        add(Feature(f"head={_lemma(governor)}", 1.0, (_span(governor),)))
-        add(Feature(f"head+{role}={_lemma(governor)}", 1.0, (_span(governor),)))
+        governor_lemma, governor_span = view.lemma(governor.i), view.span(governor.i)
+        add(Feature(f"head={governor_lemma}", 1.0, (governor_span,)))
+        add(Feature(f"head+{role}={governor_lemma}", 1.0, (governor_span,)))
     if clause.i not in target_ids and clause.i != governor.i:
-        add(Feature(f"verb+{role}={_lemma(clause)}", 1.0, (_span(clause),)))
+        add(Feature(f"verb+{role}={view.lemma(clause.i)}", 1.0, (view.span(clause.i),)))
     if clause.lemma_ in _SAY_VERBS and role == "subj":
-        add(Feature("speaker_of_say_verb", 1.0, (_span(clause),)))
+        add(Feature("speaker_of_say_verb", 1.0, (view.span(clause.i),)))
     if head.pos_ == "PRON":
         add(Feature("target_is_pronoun", 1.0))
-    text = sentence.doc.text
+    text = view.text
     before = text[sentence.start_char : start]
     if sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1:
         add(Feature("target_inside_quote", 1.0))
-    elif any(q in sentence.text for q in _QUOTE_CHARS):
+    elif has_quote:
         add(Feature("sentence_has_quote", 1.0))
 
     # the words nearby and in the mention's own phrase
-    for token in sentence:
-        if token.i in target_ids or not _is_word(token):
+    for i in ids:
+        if i in target_ids or not view.is_word(i):
             continue
-        lemma = _lemma(token)
-        add(Feature(f"w={lemma}", 1.0, (_span(token),)))
-        gap = min(abs(token.i - t.i) for t in tokens)
+        lemma, span = view.lemma(i), view.span(i)
+        add(Feature(f"w={lemma}", 1.0, (span,)))
+        gap = first - i if i < first else i - last
         if gap <= 3:
-            side = "L" if token.i < tokens[0].i else "R"
-            add(Feature(f"near{side}={lemma}", 1.0, (_span(token),)))
-    for token in head.subtree:
-        if token.i not in target_ids and _is_word(token):
-            add(Feature(f"np={_lemma(token)}", 1.0, (_span(token),)))
+            side = "L" if i < first else "R"
+            add(Feature(f"near{side}={lemma}", 1.0, (span,)))
+    for i in view.subtree(head.i):
+        if i not in target_ids and view.is_word(i):
+            add(Feature(f"np={view.lemma(i)}", 1.0, (view.span(i),)))
 
     # lexicon words, weighted by how close they are to the mention in the grammar
     pos = neg = 0.0
     pos_spans: list[tuple[int, int]] = []
     neg_spans: list[tuple[int, int]] = []
     negated = False
-    for token in sentence:
-        if token.i in target_ids:
+    for i in ids:
+        if i in target_ids:
             continue
-        if token.lower_ in _NEGATIONS and _tree_distance(token, clause) <= 1:
+        if not negated and token_at(i).lower_ in _NEGATIONS and view.tree_distance(i, clause.i) <= 1:
             negated = True
-        valence = _valence(token)
+        valence = view.valence(i)
         if not valence:
             continue
-        weight = valence / 4.0 * math.exp(-(_tree_distance(token, head) - 1) / 2.0)
+        span = view.span(i)
+        weight = valence / 4.0 * math.exp(-(view.tree_distance(i, head.i) - 1) / 2.0)
         if weight > 0:
             pos += weight
-            pos_spans.append(_span(token))
+            pos_spans.append(span)
         else:
             neg += weight
-            neg_spans.append(_span(token))
-        add(Feature(f"lex+{role}", valence / 4.0, (_span(token),)))
+            neg_spans.append(span)
+        add(Feature(f"lex+{role}", valence / 4.0, (span,)))
     add(Feature("lex_pos_near", pos, tuple(pos_spans)))
     add(Feature("lex_neg_near", neg, tuple(neg_spans)))
     if negated:
@@ -271,8 +372,9 @@ def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
     # VADER on the whole sentence and on the mention's clause
     vader = score_text(text, sentence.start_char, sentence.end_char)
     add(Feature("vader_sentence", vader.score, tuple((w.start, w.end) for w in vader.words)))
-    subtree = list(clause.subtree)
-    clause_vader = score_text(text, subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
+    subtree = view.subtree(clause.i)
+    first_token, last_token = token_at(subtree[0]), token_at(subtree[-1])
+    clause_vader = score_text(text, first_token.idx, last_token.idx + len(last_token.text))
     add(Feature("vader_clause", clause_vader.score, tuple((w.start, w.end) for w in clause_vader.words)))
     return features
 
@@ -299,8 +401,11 @@ class TargetModel:
 
     def probabilities(self, features: Iterable[Feature]) -> dict[str, float]:
         """The probability of each label for a mention with these features."""
+        return self._probabilities(self.contributions(features))
+
+    def _probabilities(self, contributions: list[tuple[Feature, tuple[float, ...]]]) -> dict[str, float]:
         totals = [0.0] * len(self.labels)
-        for _, contribution in self.contributions(features):
+        for _, contribution in contributions:
             for k, value in enumerate(contribution):
                 totals[k] += value
         top = max(totals)
@@ -369,13 +474,14 @@ def predict(sentence: Span, start: int, end: int, *, model: TargetModel | None =
     """
     model = model or load_model()
     features = mention_features(sentence, start, end)
-    probabilities = model.probabilities(features)
+    contributions = model.contributions(features)
+    probabilities = model._probabilities(contributions)
     label = max(model.labels, key=lambda lab: probabilities[lab])
     k = model.labels.index(label)
-    text = sentence.doc.text
+    text = _doc_view(sentence.doc).text
     pushes: dict[tuple[int, int], list] = {}
     other: dict[str, float] = {}
-    for feature, contribution in model.contributions(features):
+    for feature, contribution in contributions:
         push = contribution[k] - sum(contribution) / len(contribution)
         if not feature.spans:
             other[feature.name] = other.get(feature.name, 0.0) + push

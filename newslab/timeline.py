@@ -299,7 +299,9 @@ def _event_span(verb: Token) -> tuple[int, int]:
 def _label(verb: Token) -> str:
     subject = _subject(verb)
     start, end = _event_span(verb)
-    words = verb.doc.text[start:end]
+    # the same characters as ``verb.doc.text[start:end]``, without rebuilding the whole text
+    span = verb.doc.char_span(start, end) if start < end else None
+    words = span.text if span is not None else verb.doc.text[start:end]
     auxes = [
         c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i and c.idx < start
     ]

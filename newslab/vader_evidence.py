@@ -167,6 +167,32 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     unless fewer than three characters would remain (so ":)" stays).
     """
     emojis = analyzer().emojis
+    if _emoji_chars().isdisjoint(text[start:end]):  # no emoji: every character stays where it is
+        converted = text[start:end]
+        origin: Any = range(start, end)
+    else:
+        converted, origin = _convert_emojis(text, start, end, emojis)
+    tokens = []
+    for match in re.finditer(r"\S+", converted):
+        token = match.group()
+        stripped = token.strip(string.punctuation)
+        if len(stripped) <= 2:
+            stripped, lead = token, 0
+        else:
+            lead = len(token) - len(token.lstrip(string.punctuation))
+        first = match.start() + lead
+        last = first + len(stripped) - 1
+        tokens.append((stripped, origin[first], origin[last] + 1))
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _emoji_chars() -> frozenset[str]:
+    return frozenset(analyzer().emojis)
+
+
+def _convert_emojis(text: str, start: int, end: int, emojis: dict[str, str]) -> tuple[str, list[int]]:
+    """``text[start:end]`` with emoji written out as VADER does, and each character's offset in ``text``."""
     chars: list[str] = []
     origin: list[int] = []
     previous_space = True
@@ -184,28 +210,22 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             chars.append(char)
             origin.append(position)
             previous_space = char == " "
-    converted = "".join(chars)
-    tokens = []
-    for match in re.finditer(r"\S+", converted):
-        token = match.group()
-        stripped = token.strip(string.punctuation)
-        if len(stripped) <= 2:
-            stripped, lead = token, 0
-        else:
-            lead = len(token) - len(token.lstrip(string.punctuation))
-        first = match.start() + lead
-        last = first + len(stripped) - 1
-        tokens.append((stripped, origin[first], origin[last] + 1))
-    return tokens
+    return "".join(chars), origin
 
 
-def _trace_word(words: list[str], i: int, is_cap_diff: bool) -> tuple[float, float, list[str]]:
-    """VADER's valence of word ``i`` computed step by step: (lexicon valence, final valence, rules)."""
+def _trace_word(
+    words: list[str], i: int, is_cap_diff: bool, lower: list[str] | None = None
+) -> tuple[float, float, list[str]]:
+    """VADER's valence of word ``i`` computed step by step: (lexicon valence, final valence, rules).
+
+    ``lower`` is ``words`` in lower case, when the caller has it already (it saves redoing it per word).
+    """
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, scalar_inc_dec
 
     vader = analyzer()
     lexicon = vader.lexicon
-    lower = [w.lower() for w in words]
+    if lower is None:
+        lower = [w.lower() for w in words]
     item = words[i]
     if lower[i] in BOOSTER_DICT or (i < len(words) - 1 and lower[i] == "kind" and lower[i + 1] == "of"):
         return 0.0, 0.0, []
@@ -277,9 +297,28 @@ def score_text(
         >>> score_text("Not the dumbest idea but pretty close.").explain()
         "dumbest +0.85 [negated by 'Not' (×-0.74); before 'but' (×0.5)]; pretty +3.30 [after 'but' (×1.5)]; total +4.15"
     """
+    global _scores
     end = len(text) if end is None else end
-    plain = plain_quotes(text)
-    tokens = _tokens(plain, start, end)
+    scores = _scores  # one read, so a thread never mixes two texts' scores
+    if scores[0] is not text and scores[0] != text:
+        scores = _scores = (text, {})
+    key = (start, end, threshold)
+    score = scores[1].get(key)
+    if score is None:
+        score = scores[1][key] = _score_text(text, start, end, threshold)
+    return score
+
+
+# A score is a pure function of (text, start, end, threshold), and the same stretches of one
+# article are asked for again and again (each sentence for itself and once more for every mention
+# judged in it), so the scores of the latest text are kept; a new text replaces them.
+_scores: tuple[str | None, dict[tuple[int, int, float], VaderScore]] = (None, {})
+
+
+def _score_text(text: str, start: int, end: int, threshold: float) -> VaderScore:
+    # Only the part scored is made plain (one character for one), so offsets still refer to ``text``.
+    plain = plain_quotes(text[start:end])
+    tokens = [(word, s + start, e + start) for word, s, e in _tokens(plain, 0, len(plain))]
     words = [t[0] for t in tokens]
     if not words:
         return VaderScore(start, end, 0.0, "neutral")
@@ -287,10 +326,10 @@ def score_text(
 
     vader = analyzer()
     is_cap_diff = allcap_differential(words)
-    traced = [_trace_word(words, i, is_cap_diff) for i in range(len(words))]
+    lower = [w.lower() for w in words]
+    traced = [_trace_word(words, i, is_cap_diff, lower) for i in range(len(words))]
     sentiments = [valence for _, valence, _ in traced]
     shifted = vader._but_check(words, list(sentiments))
-    lower = [w.lower() for w in words]
     but_at = lower.index("but") if "but" in lower else -1
     evidence = []
     for i, ((_, w_start, w_end), (base, _, rules)) in enumerate(zip(tokens, traced, strict=True)):
@@ -302,7 +341,7 @@ def score_text(
             evidence.append(
                 WordEvidence(w_start, w_end, text[w_start:w_end], base, round(shifted[i], 4), tuple(rules))
             )
-    scored = plain[start:end]
+    scored = plain
     compound = vader.score_valence(shifted, scored)["compound"]
     total = float(sum(shifted))
     text_rules = []

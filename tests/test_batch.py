@@ -51,7 +51,8 @@ def test_read_line_reports_each_problem_in_one_sentence():
 
 
 @needs_layers
-def test_order_is_input_order_and_bad_lines_keep_their_numbers():
+@pytest.mark.parametrize("workers", [1, 2])
+def test_order_is_input_order_and_bad_lines_keep_their_numbers(workers):
     lines = jsonl(
         {"id": "a", "text": TEXTS[0], "published": "2025-03-12"},
         "{oops",
@@ -60,7 +61,7 @@ def test_order_is_input_order_and_bad_lines_keep_their_numbers():
         {"id": "c", "text": "   "},
         {"id": "d", "text": TEXTS[2], "published": "2024-11-19"},
     )
-    results = list(annotate_jsonl(lines, progress=False))
+    results = list(annotate_jsonl(lines, workers=workers, progress=False))
     assert [r.number if isinstance(r, BadLine) else r["id"] for r in results] == ["a", 2, "b", 5, "d"]
     assert results[3].id == "c"
     for record, text in zip([results[0], results[2], results[4]], TEXTS, strict=True):
@@ -70,13 +71,14 @@ def test_order_is_input_order_and_bad_lines_keep_their_numbers():
 
 @needs_layers
 def test_two_workers_give_the_same_records_as_one():
-    lines = jsonl(
-        *({"id": f"a{i}", "text": text, "published": "2025-03-12"} for i, text in enumerate(TEXTS * 2))
-    )
+    records = [{"id": f"a{i}", "text": text, "published": "2025-03-12"} for i, text in enumerate(TEXTS * 3)]
+    lines = jsonl(*records[:4], "{oops", *records[4:])
     one = list(annotate_jsonl(lines, workers=1, progress=False))
     two = list(annotate_jsonl(lines, workers=2, progress=False))
     assert one == two
-    assert [r["id"] for r in two] == [f"a{i}" for i in range(6)]
+    ids = [r.number if isinstance(r, BadLine) else r["id"] for r in two]
+    assert ids == ["a0", "a1", "a2", "a3", 5, "a4", "a5", "a6", "a7", "a8"]
+    assert any(r["sentiment"]["entities"] for r in two if not isinstance(r, BadLine))  # not trivially equal
 
 
 @needs_layers
@@ -91,6 +93,25 @@ def test_streams_without_reading_all_input_first():
     first = list(itertools.islice(annotate_jsonl(endless(), progress=False, batch_size=4), 3))
     assert [r["id"] for r in first] == ["n0", "n1", "n2"]
     assert next(consumed) < 50  # read ahead by a batch or so, not the whole (endless) input
+
+
+@needs_layers
+def test_two_workers_stream_and_stop_when_the_reader_stops():
+    from newslab import batch
+
+    consumed = itertools.count()
+
+    def endless():
+        for number in itertools.count():
+            next(consumed)
+            yield json.dumps({"id": f"n{number}", "text": TEXTS[number % 3]})
+
+    results = annotate_jsonl(endless(), workers=2, progress=False)
+    first = list(itertools.islice(results, 3))
+    results.close()  # stops the worker processes
+    assert [r["id"] for r in first] == ["n0", "n1", "n2"]
+    limit = 2 * batch.IN_FLIGHT_PER_WORKER * batch.CHUNK_SIZE + batch.CHUNK_SIZE
+    assert next(consumed) <= limit + 1  # only the chunks in flight were read ahead
 
 
 @needs_layers
