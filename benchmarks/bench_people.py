@@ -16,12 +16,13 @@ The evaluation data is not part of the repository; without it part 2 says so and
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from devsets import group_by_article
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT.parent / "shared" / "eval"
@@ -104,15 +105,7 @@ def bundled() -> None:
 
 
 def load_dev() -> dict[str, list[dict]]:
-    articles: dict[str, list[dict]] = defaultdict(list)
-    with DEV.open(encoding="utf-8") as stream:
-        for line in stream:
-            if line.strip():
-                record = json.loads(line)
-                articles[record["source"]["article"]].append(record)
-    for records in articles.values():
-        records.sort(key=lambda r: int(r["id"].rsplit("#", 1)[1]))
-    return dict(articles)
+    return group_by_article(DEV)
 
 
 def speaker_kind(text: str) -> str:

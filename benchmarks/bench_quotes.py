@@ -21,8 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
+
+from devsets import group_by_article
 
 EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 DEV = EVAL_DIR / "quotes-dev.jsonl"
@@ -30,17 +31,7 @@ SCORER = EVAL_DIR / "score_quotes.py"
 SEPARATOR = "\n\n"
 
 
-def load_articles(path: Path) -> dict[str, list[dict]]:
-    """The dev records grouped by article, paragraphs in order."""
-    articles: dict[str, list[dict]] = defaultdict(list)
-    with path.open(encoding="utf-8") as stream:
-        for line in stream:
-            if line.strip():
-                record = json.loads(line)
-                articles[record["source"]["article"]].append(record)
-    for records in articles.values():
-        records.sort(key=lambda r: int(r["id"].rsplit("#", 1)[1]))
-    return dict(articles)
+load_articles = group_by_article
 
 
 def article_date(name: str) -> str | None:

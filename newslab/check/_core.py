@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from numbers import Real
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -31,3 +33,28 @@ def passed(message: str) -> CheckResult:
 
 def fail(hint: str) -> CheckResult:
     return CheckResult(False, hint)
+
+
+def as_number(answer: Any) -> float | None:
+    """A student's numeric answer as a float: ``14``, ``"14"``, ``" 0,5 "``, ``"50%"`` (→ 0.5), ``[14]``.
+
+    Returns ``None`` for anything that is not one number (text, ``None``, ``True``, a list of two).
+    """
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, Real):
+        return float(answer)
+    if isinstance(answer, str):
+        text = answer.strip().replace(",", ".")
+        percent = text.endswith("%")
+        try:
+            value = float(text.rstrip("%").strip())
+        except ValueError:
+            return None
+        return value / 100 if percent else value
+    try:  # a one-element Series, array or list
+        if len(answer) == 1:
+            return as_number(next(iter(answer)))
+    except TypeError:
+        pass
+    return None

@@ -3,33 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from numbers import Real
 from pathlib import Path
 from typing import Any
 
-from newslab.check._core import CheckResult, fail, passed
+from newslab.check._core import CheckResult, as_number, fail, passed
 from newslab.compare import Comparison, cohen_kappa
-
-
-def _as_number(answer: Any) -> float | None:
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, Real):
-        return float(answer)
-    if isinstance(answer, str):
-        text = answer.strip().replace(",", ".")
-        percent = text.endswith("%")
-        try:
-            value = float(text.rstrip("%").strip())
-        except ValueError:
-            return None
-        return value / 100 if percent else value
-    try:  # a one-element Series, array or list
-        if len(answer) == 1:
-            return _as_number(next(iter(answer)))
-    except TypeError:
-        pass
-    return None
 
 
 def _close(value: float, expected: float) -> bool:
@@ -77,7 +55,7 @@ def quote_recall(result: Comparison, answer: Any) -> CheckResult:
     if ("QUOTE", "overlap") not in scores.index:
         return fail('This comparison has no quotes: compare with `labels` that include "QUOTE".')
     expected = float(scores.loc[("QUOTE", "overlap"), "recall"])
-    value = _as_number(answer)
+    value = as_number(answer)
     if value is None:
         return fail("Answer with a number between 0 and 1 (or a percentage): read it from `result.scores`.")
     if _close(value, expected):
@@ -96,7 +74,7 @@ def quote_recall(result: Comparison, answer: Any) -> CheckResult:
 def kappa(a: Sequence[Any], b: Sequence[Any], answer: Any) -> CheckResult:
     """Exercise: Cohen's kappa of two annotators' labels (within 0.01)."""
     expected = cohen_kappa(list(a), list(b))
-    value = _as_number(answer)
+    value = as_number(answer)
     if value is None:
         return fail("Answer with a number: kappa = (p_o - p_e) / (1 - p_e).")
     if expected is not None and abs(value - expected) <= 0.01:

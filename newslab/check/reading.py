@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-from numbers import Real
 from typing import Any
 
 from newslab.anatomy import sentences_table
 from newslab.article import Article
-from newslab.check._core import CheckResult, fail, passed
-
-
-def _as_number(answer: Any) -> float | None:
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, Real):
-        return float(answer)
-    if isinstance(answer, str):
-        try:
-            return float(answer.strip().replace(",", "."))
-        except ValueError:
-            return None
-    try:  # a one-element Series, array or list
-        if len(answer) == 1:
-            return _as_number(next(iter(answer)))
-    except TypeError:
-        pass
-    return None
+from newslab.check._core import CheckResult, as_number, fail, passed
 
 
 def paragraph_count(article: Article, answer: Any) -> CheckResult:
     """Exercise: how many paragraphs does the article's body have?"""
     expected = len(article.paragraphs)
-    value = _as_number(answer)
+    value = as_number(answer)
     if value is None:
         return fail("Answer with a number, e.g. `answer = len(article.paragraphs)` or a count you made.")
     if value == expected:
@@ -52,7 +33,7 @@ def longest_sentence(article: Article, answer: Any) -> CheckResult:
     texts = {text.strip() for text in longest["text"]}
     if hasattr(answer, "get") and not isinstance(answer, str):
         answer = answer.get("sentence", answer.get("text"))  # a table row
-    if isinstance(answer, str) and _as_number(answer) is None:
+    if isinstance(answer, str) and as_number(answer) is None:
         if answer.strip() in texts:
             return passed("that is the longest sentence.")
         if answer.strip() in set(table["text"]):
@@ -60,7 +41,7 @@ def longest_sentence(article: Article, answer: Any) -> CheckResult:
                 "That sentence is in the article but it is not the longest: sort the table by `words`."
             )
         return fail("Give the sentence's number, or copy its text exactly from the table.")
-    value = _as_number(answer)
+    value = as_number(answer)
     if value is None:
         return fail("Answer with the sentence's number from the `sentence` column (or its text).")
     if value in numbers:
@@ -76,7 +57,7 @@ def mean_words(article: Article, answer: Any) -> CheckResult:
     """Exercise: how many words does a sentence have on average? (within 0.1 of the exact mean)"""
     table = sentences_table(article)
     expected = float(table["words"].mean())
-    value = _as_number(answer)
+    value = as_number(answer)
     if value is None:
         return fail("Answer with a number, e.g. the `.mean()` of a column of the sentences table.")
     if abs(value - expected) <= 0.1:
