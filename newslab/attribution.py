@@ -51,12 +51,14 @@ _REPORT_PREPS = _wordset("about of for on against over")
 # Verbs of stance and intention: reported statements ("she wants to triple…"), never the cue of a quote.
 STANCE_VERBS = _wordset(
     "support endorse want plan oppose seek intend decline refuse apologize point refer second"
+    " question dispute express outline detail unveil highlight"
 )
 # Verbs whose object (not a clause) is the statement: "denied any interference", "criticised the idea".
 OBJECT_VERBS = _wordset(
     """deny criticize criticise condemn praise dismiss reject defend blame attack accuse slam blast
     announce acknowledge admit confirm propose recommend demand predict promise pledge vow cite mention
-    support endorse want tout oppose describe"""
+    support endorse want tout oppose describe note claim charge reveal reiterate repeat question dispute
+    express outline detail unveil stress emphasize emphasise highlight"""
 )
 # Verbs that say what someone or something is: "called it a hoax", "described him as a liar".
 NAMING_VERBS = _wordset(
@@ -71,6 +73,11 @@ CLAUSE_ONLY = _wordset(
 # Verbs whose "to"-clause is the statement: "vowed to form a task force".
 TO_CLAUSE_VERBS = _wordset(
     "promise pledge vow threaten urge call tell ask warn want plan hope expect seek intend agree decline refuse"
+)
+# What polls and studies do, and the nouns for them: "a new poll shows Clinton ahead".
+FINDING_VERBS = _wordset("show find indicate suggest")
+FINDING_NOUNS = _wordset(
+    "poll polls polling survey study analysis report research data average averages audit"
 )
 # Nouns that name the cue itself when used bare after an auxiliary: "Trump had tweet: …".
 NOUN_CUES = _wordset("tweet tweets")
@@ -251,6 +258,9 @@ class _Finder:
                 group += 1
             draft = _Draft(span.start, span.end, self.kind_of(span), span=span, group=group)
             # a name in quotation marks is a quote only when someone calls something that
+            inner = self.text[span.start : span.end].strip("“”\"'‘’`„«» .")
+            if inner.startswith("(") and inner.endswith(")"):
+                continue  # “(CROSSTALK.)”: a transcript's stage direction, not a statement
             titled = (draft.kind == "partial" or self.woven_in(span)) and self.is_title(span)
             if titled and not self.named_by_someone(span):
                 continue
@@ -493,6 +503,10 @@ class _Finder:
             floating = draft.mention is None and previous is not None and draft.kind == "direct"
             if floating and self.continues_attribution(previous, draft):
                 _copy_speaker(draft, previous)
+            if draft.mention is None and draft.kind == "direct" and draft.span is not None:
+                subject = self.subject_before(draft)
+                if subject is not None:
+                    draft.mention, draft.floating = self.mention_span(subject), True
             listed = draft.mention is None and previous is not None and draft.kind == "partial"
             if listed and self.sentence_of(previous.start) == self.sentence_of(draft.start):
                 # “…”, “…” and “…”: fragments listed in one sentence share its attribution
@@ -501,6 +515,27 @@ class _Finder:
             nested = draft.span is None and self.quote_around(draft.start) is not None
             if draft.mention is not None and not nested:
                 previous = draft
+
+    def subject_before(self, draft: _Draft) -> Token | None:
+        """The person a cue-less quote follows on from: the subject of the sentence just before it.
+
+        “Sanders identified young voters as a reason. “They are sick of racism.”” — the quote
+        continues what the named person was doing, in the same paragraph.
+        """
+        first = self.token_at(draft.start)
+        if first is None or first.sent.start == 0 or first.sent.start_char < draft.start - 1:
+            return None
+        before = self.doc[first.sent.start - 1].sent
+        if self.paragraph_of(before.start_char) != self.paragraph_of(draft.start):
+            return None
+        if any(self.quote_around(t.idx) for t in before if not t.is_punct):
+            return None
+        for token in before.root.children:
+            if token.dep_ not in _SUBJECTS:
+                continue
+            if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she"):
+                return token
+        return None
 
     def continues_attribution(self, previous: _Draft, draft: _Draft) -> bool:
         """Whether the text between an attribution and a quote with no cue leaves the speaker in place.
@@ -563,6 +598,15 @@ class _Finder:
             agents = [g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents:
                 return agents[0]
+        before = cue.doc[cue.i - 1] if cue.i > 0 else None
+        if (
+            cue.tag_ == "VBG"
+            and before is not None
+            and before.ent_type_ == "PERSON"
+            and before.dep_ == "pobj"
+            and before.head.lower_ == "of"
+        ):
+            return before  # "footage of Hillary Clinton asking, “…”": she is the speaker, not the footage
         token = cue
         for _ in range(4):
             subjects = [
@@ -573,6 +617,8 @@ class _Finder:
             if subjects:
                 subject = subjects[0]
                 if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    if subject.lower_ in ("who", "which"):
+                        return subject  # "…, who said": the mention is "who", the name comes from its noun
                     return self.author_of(token.head)
                 if subject.dep_ == "csubj":
                     return None
@@ -777,6 +823,8 @@ class _Finder:
                 content = self.reported_content(token)
             elif _is_attitude(token):
                 content = self.attitude_content(token)
+            elif _is_finding(token):
+                content = self.finding_content(token)
             if content is None:
                 continue
             own = self.quote_around(token.idx)
@@ -800,6 +848,17 @@ class _Finder:
                 if draft.mention is not None:
                     drafts.append(draft)
         return drafts
+
+    def finding_content(self, verb: Token) -> tuple[int, int] | None:
+        """What a poll or study shows: "A new poll shows Clinton with a narrow lead"."""
+        if not any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children):
+            return None
+        tokens = [t for t in verb.subtree if t.i > verb.i and not t.is_space]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if not tokens:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
     def named_claims(self) -> list[_Draft]:
         """Lines that begin with a name and a colon ("Poll: Clinton and Trump in dead heat")."""
@@ -1057,6 +1116,11 @@ class _Finder:
         if entity is not None:
             return entity.name
         mention = self.text[start:end]
+        relative = self.token_at(start)
+        if relative is not None and relative.tag_ in ("WP", "WDT") and relative.head.dep_ == "relcl":
+            noun = self.author_of(relative.head.head)  # "Stevie Wonder, who joked": Stevie Wonder
+            entity = _entity_at(cast, *self.mention_span(noun))
+            return entity.name if entity is not None else self.text[slice(*self.mention_span(noun))]
         if mention.lower() in _PRONOUNS or mention.lower() in ("who", "which"):
             antecedent = self.antecedent(start, mention.lower())
             if antecedent is not None:
@@ -1175,6 +1239,14 @@ def _without_trailing_aside(tokens: list[Token], head: Token) -> list[Token]:
             if len(kept) >= 2:
                 return kept
     return tokens
+
+
+def _is_finding(token: Token) -> bool:
+    """Whether a verb reports what a poll, survey or study found ("the poll shows…", "a study found…")."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in FINDING_VERBS:
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lemma_.lower() in FINDING_NOUNS
 
 
 def _is_attitude(token: Token) -> bool:

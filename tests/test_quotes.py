@@ -416,3 +416,64 @@ def _entity(id_, name, spans):
 
     mentions = tuple(SimpleNamespace(start=s, end=e) for s, e in spans)
     return SimpleNamespace(id=id_, name=name, label="PERSON", role=None, mentions=mentions)
+
+
+@pytest.mark.model
+def test_quote_after_a_sentence_about_a_named_person(find):
+    text = (
+        "Senator Ann Lee listed the costs of the new bridge in a long speech. “We cannot pay for this twice.”"
+    )
+    _, quotes = find(text)
+    quote = _one(quotes, "pay for this")
+    assert (quote.kind, quote.speaker_mention) == ("direct", "Senator Ann Lee")
+
+
+@pytest.mark.model
+def test_noted_with_an_object_is_a_report(find):
+    _, quotes = find("The governor noted the rising cost of the new bridge.")
+    quote = _one(quotes, "rising cost")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "The governor", "noted")
+
+
+@pytest.mark.model
+def test_who_is_the_mention_and_its_noun_the_speaker(find):
+    text = "The crowd cheered for Ann Lee, who said, “We will build the bridge.”"
+    article, quotes = find(text)
+    quote = _one(quotes, "build the bridge")
+    assert article.text[quote.speaker_start : quote.speaker_end] == "who"
+    assert quote.speaker == "Ann Lee"
+
+
+@pytest.mark.model
+def test_what_a_poll_shows_is_a_report(find):
+    _, quotes = find("A new poll shows Ann Lee with a narrow lead in the race.")
+    quote = _one(quotes, "narrow lead")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "A new poll", "shows")
+
+
+@pytest.mark.model
+def test_footage_of_someone_saying_names_the_person(find):
+    _, quotes = find("The new ad uses footage of Ann Lee saying, “We will build the bridge.”")
+    quote = _one(quotes, "build the bridge")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("direct", "Ann Lee", "saying")
+
+
+@pytest.mark.model
+def test_stage_direction_in_quotation_marks_is_no_quote(find):
+    _, quotes = find("“We will build it,” Ann Lee said.\n\n“(CROSSTALK.)”")
+    assert [q.text for q in quotes if "CROSSTALK" in q.text] == []
+    assert _one(quotes, "build it").speaker == "Ann Lee"
+
+
+@pytest.mark.model
+def test_questioned_with_an_object_is_a_report(find):
+    _, quotes = find("The senator questioned the cost of the new bridge.")
+    quote = _one(quotes, "cost of the new bridge")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "The senator", "questioned")
+
+
+@pytest.mark.model
+def test_stressed_with_an_object_is_a_report(find):
+    _, quotes = find("The mayor stressed the need for a second bridge.")
+    quote = _one(quotes, "need for a second bridge")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "The mayor", "stressed")
