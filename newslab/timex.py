@@ -1112,10 +1112,13 @@ def _duration_rule(m: re.Match, ctx: _Context):
     rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|recent|first)\s+)?(?P<n>{_VAGUE})\s+(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b",
 )
 def _vague_duration(m: re.Match, ctx: _Context):
-    unit = m["unit"].lower().rstrip("s")
-    if unit == "centurie":
-        unit = "century"
-    return "DURATION", _duration(None, unit), f"an unspecified number of {m['unit'].lower()}"
+    return "DURATION", _duration(None, _unit_code(m["unit"])), f"an unspecified number of {m['unit'].lower()}"
+
+
+def _unit_code(plural: str) -> str:
+    """The singular unit name of a plural such as "weeks" or "centuries"."""
+    singular = plural.lower().rstrip("s")
+    return "century" if singular == "centurie" else singular
 
 
 @_rule(
@@ -1156,10 +1159,7 @@ def _plural_units(m: re.Match, ctx: _Context):
         return "DATE", "PAST_REF", f"{modifier} years: some time in the past"
     if modifier == "coming" and unit in ("months", "years"):
         return "DATE", "FUTURE_REF", f"the coming {unit}: some time to come"
-    code = unit.rstrip("s")
-    if code == "centurie":
-        code = "century"
-    return "DURATION", _duration(None, code), f"an unspecified number of {unit}"
+    return "DURATION", _duration(None, _unit_code(unit)), f"an unspecified number of {unit}"
 
 
 @_rule(
