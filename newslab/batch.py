@@ -11,9 +11,9 @@ few at a time.
 
 With ``workers=1`` everything runs in this process: spaCy parses a few articles at a time
 (``nlp.pipe``) and the people, quotes, timeline and sentiment layers follow. With ``workers=N``
-(N ≥ 2) *whole articles* go to N worker processes, each of which loads the spaCy model once and
-then parses and annotates its articles exactly as ``workers=1`` does; results come back in input
-order. spaCy's own ``nlp.pipe(n_process=N)`` is not used for this: it would parallelise only the
+(N ≥ 2) *whole articles* go to N worker processes, which start with the spaCy model already
+loaded (they are copies of a process that loaded it once) and parse and annotate their
+articles exactly as ``workers=1`` does; results come back in input order. spaCy's own ``nlp.pipe(n_process=N)`` is not used for this: it would parallelise only the
 parsing, and every layer after it would still run, article after article, in this one process.
 
 Example:
@@ -124,10 +124,10 @@ def annotate_jsonl(
     Args:
         lines: JSON lines (a file opened as text, ``sys.stdin``, or a list of strings).
         workers: processes to annotate in. ``1`` works in this process; ``N`` ≥ 2 starts N worker
-            processes (each loads the spaCy model once, which takes a few seconds) that parse *and*
-            annotate whole articles, so every layer runs in parallel, not only spaCy's parsing
-            (which is all ``nlp.pipe(n_process=N)`` would spread out). Worth it for more than a
-            handful of articles and at most one worker per free CPU core.
+            processes that parse *and* annotate whole articles, so every layer runs in parallel,
+            not only spaCy's parsing (which is all ``nlp.pipe(n_process=N)`` would spread out). Worth it for more than a
+            handful of articles and at most one worker per free CPU core. The first pool in a
+            session takes a few seconds to load the model (once); later pools start at once.
         progress: show a progress bar (tqdm) on standard error.
         batch_size: articles handed to spaCy at a time (in each process).
 
@@ -145,21 +145,35 @@ def annotate_jsonl(
     """
     if workers < 1:
         raise errors.InvalidInput("workers must be 1 or more.")
-    from tqdm.auto import tqdm
-
     numbered = enumerate(lines, start=1)
+    pool = None
     if workers == 1:
         results = _annotate_numbered(numbered, batch_size)
     else:
-        results = _annotate_in_workers(numbered, workers, batch_size)
-    bar = tqdm(desc="newslab", unit=" articles", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+        pool = _worker_context().Pool(workers, initializer=_warm_up_worker)
+        results = _annotate_in_workers(numbered, pool, workers, batch_size)
     try:
-        for result in results:
-            bar.update(1)
-            yield result
+        bar = _progress_bar(progress)
+        try:
+            for result in results:
+                bar.update(1)
+                yield result
+        finally:
+            bar.close()
     finally:
-        bar.close()
         results.close()
+        if pool is not None:  # already closed when all went well; this covers an early failure
+            pool.terminate()
+
+
+def _progress_bar(show: bool) -> Any:
+    """A tqdm progress bar on standard error, counting articles."""
+    from tqdm.auto import tqdm
+
+    class Bar(tqdm):
+        monitor_interval = 0  # no monitor thread: a process with a second thread cannot fork workers
+
+    return Bar(desc="newslab", unit=" articles", file=sys.stderr, disable=not show, dynamic_ncols=True)
 
 
 def _annotate_numbered(
@@ -187,18 +201,15 @@ def _warm_up_worker() -> None:
 
 
 def _annotate_in_workers(
-    numbered: Iterator[tuple[int, str]], workers: int, batch_size: int
+    numbered: Iterator[tuple[int, str]], pool: Any, workers: int, batch_size: int
 ) -> Iterator[dict[str, Any] | BadLine]:
-    """Annotate numbered lines in ``workers`` processes, yielding results in input order.
+    """Annotate numbered lines in a pool of ``workers`` processes, yielding results in input order.
 
     Lines go out in small chunks; at most ``IN_FLIGHT_PER_WORKER`` chunks per worker are
     waiting or in work at any time, so the input is read only a little ahead of the output.
     """
     import itertools
-    import multiprocessing
 
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter: safe from threads and notebooks
-    pool = context.Pool(workers, initializer=_warm_up_worker)
     pending: deque = deque()
     finished = False
     try:
@@ -218,6 +229,32 @@ def _annotate_in_workers(
         else:  # the caller stopped early or something failed: stop the workers now
             pool.terminate()
         pool.join()
+
+
+def _worker_context() -> Any:
+    """How worker processes start: as copies of a process that has the spaCy model loaded.
+
+    - On Linux, when this process runs no other thread (a script, the CLI), the workers are
+      forked from it once it has loaded the model: they start in a fraction of a second.
+    - Otherwise (a notebook kernel runs threads, and forking a threaded process can hang) they
+      are forked from a fork server: one fresh, single-threaded process that loads the model once
+      and stays until this process ends, so only the first pool of a session waits for it.
+    - Where neither exists (Windows) each worker is a fresh interpreter that loads its own model.
+    """
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        from newslab.nlp import load_model
+
+        load_model()
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["newslab._worker_model"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _docs_to_parse(numbered: Iterable[tuple[int, str]], nlp: Any) -> Iterator[tuple[Doc, Any]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import json
+import sys
+import threading
 
 import pytest
 
@@ -173,3 +175,45 @@ def test_memory_does_not_grow_with_the_number_of_articles():
     gc.collect()
     assert made and sum(ref() is not None for ref in made) <= 1, "articles (and their analyses) are freed"
     assert len(nlp._parses) <= before
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forking a loaded process is chosen on Linux only")
+def test_workers_are_forked_from_a_single_threaded_process_and_from_a_fork_server_otherwise():
+    from newslab.batch import _worker_context
+
+    alone = threading.active_count() == 1  # other tests in this process may have left threads
+    assert _worker_context().get_start_method() == ("fork" if alone else "forkserver")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert _worker_context().get_start_method() == "forkserver"
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_the_progress_bar_starts_no_thread():
+    from newslab.batch import _progress_bar
+
+    before = threading.active_count()
+    bar = _progress_bar(True)
+    bar.update(1)
+    bar.close()
+    assert threading.active_count() == before
+
+
+@needs_layers
+def test_workers_from_a_threaded_process_give_the_same_records():
+    """As in a notebook kernel, which runs threads: the workers come from the fork server."""
+    lines = jsonl(*({"id": f"a{i}", "text": text} for i, text in enumerate(TEXTS)))
+    one = list(annotate_jsonl(lines, workers=1, progress=False))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        two = list(annotate_jsonl(lines, workers=2, progress=False))
+    finally:
+        stop.set()
+        other.join()
+    assert one == two
