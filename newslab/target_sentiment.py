@@ -22,10 +22,10 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab import errors
 from newslab.vader_evidence import analyzer, plain_quotes, score_text
@@ -69,10 +69,10 @@ _NEGATIONS = frozenset(
 _QUOTE_CHARS = '"“”'
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     """One feature of a mention: its name, value and the words (character spans) it comes from."""
 
+    # A named tuple, not a dataclass: an article's mentions make tens of thousands of these.
     name: str
     value: float
     spans: tuple[tuple[int, int], ...] = ()
@@ -119,10 +119,24 @@ class TargetSentiment:
     label: str
     score: float
     probabilities: dict[str, float]
-    words: tuple[WordPush, ...] = ()
-    other: tuple[tuple[str, float], ...] = ()
     sentence_start: int = 0
     sentence_end: int = 0
+    # what the evidence is worked out from, when first asked for (a batch run never asks)
+    _text: str = field(default="", repr=False, compare=False)
+    _contributions: tuple = field(default=(), repr=False, compare=False)
+    _k: int = field(default=0, repr=False, compare=False)
+
+    @cached_property
+    def _pushes(self) -> tuple[tuple[WordPush, ...], tuple[tuple[str, float], ...]]:
+        return _evidence(self._text, self._contributions, self._k)
+
+    @property
+    def words(self) -> tuple[WordPush, ...]:
+        return self._pushes[0]
+
+    @property
+    def other(self) -> tuple[tuple[str, float], ...]:
+        return self._pushes[1]
 
     def explain(self, *, top: int = 5) -> str:
         """The strongest evidence in one line, e.g. ``"criticised +1.20; harshly +0.31"``."""
@@ -477,8 +491,26 @@ def predict(sentence: Span, start: int, end: int, *, model: TargetModel | None =
     contributions = model.contributions(features)
     probabilities = model._probabilities(contributions)
     label = max(model.labels, key=lambda lab: probabilities[lab])
-    k = model.labels.index(label)
     text = _doc_view(sentence.doc).text
+    return TargetSentiment(
+        start=start,
+        end=end,
+        target=text[start:end],
+        label=label,
+        score=round(probabilities.get("positive", 0.0) - probabilities.get("negative", 0.0), 4),
+        probabilities={lab: round(p, 4) for lab, p in probabilities.items()},
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        _text=text,
+        _contributions=tuple(contributions),
+        _k=model.labels.index(label),
+    )
+
+
+def _evidence(
+    text: str, contributions: Iterable[tuple[Feature, tuple[float, ...]]], k: int
+) -> tuple[tuple[WordPush, ...], tuple[tuple[str, float], ...]]:
+    """The words that pushed label ``k`` (strongest first) and the push of features tied to no word."""
     pushes: dict[tuple[int, int], list] = {}
     other: dict[str, float] = {}
     for feature, contribution in contributions:
@@ -497,18 +529,8 @@ def predict(sentence: Span, start: int, end: int, *, model: TargetModel | None =
         if abs(weight) >= 0.005
     ]
     words.sort(key=lambda w: (-abs(w.weight), w.start))
-    return TargetSentiment(
-        start=start,
-        end=end,
-        target=text[start:end],
-        label=label,
-        score=round(probabilities.get("positive", 0.0) - probabilities.get("negative", 0.0), 4),
-        probabilities={lab: round(p, 4) for lab, p in probabilities.items()},
-        words=tuple(words),
-        other=tuple(sorted(((n, round(v, 4)) for n, v in other.items()), key=lambda item: -abs(item[1]))),
-        sentence_start=sentence.start_char,
-        sentence_end=sentence.end_char,
-    )
+    ranked_other = sorted(((n, round(v, 4)) for n, v in other.items()), key=lambda item: -abs(item[1]))
+    return tuple(words), tuple(ranked_other)
 
 
 def sentence_of(doc: Doc, start: int, end: int) -> Span:
