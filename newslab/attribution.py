@@ -51,14 +51,18 @@ _REPORT_PREPS = _wordset("about of for on against over")
 # Verbs of stance and intention: reported statements ("she wants to triple…"), never the cue of a quote.
 STANCE_VERBS = _wordset(
     "support endorse want plan oppose seek intend decline refuse apologize point refer second"
-    " question dispute express outline detail unveil highlight"
+    " question dispute express outline detail unveil highlight speak talk rail brag rant"
+    " offer back promote echo mock invoke encourage ridicule lambast chide scold rebuke denounce applaud"
+    " welcome commend challenge champion advocate embrace favor favour"
 )
 # Verbs whose object (not a clause) is the statement: "denied any interference", "criticised the idea".
 OBJECT_VERBS = _wordset(
     """deny criticize criticise condemn praise dismiss reject defend blame attack accuse slam blast
     announce acknowledge admit confirm propose recommend demand predict promise pledge vow cite mention
     support endorse want tout oppose describe note claim charge reveal reiterate repeat question dispute
-    express outline detail unveil stress emphasize emphasise highlight"""
+    express outline detail unveil stress emphasize emphasise highlight offer back promote echo mock invoke
+    encourage ridicule lambast chide scold rebuke denounce applaud welcome commend challenge champion
+    advocate embrace favor favour"""
 )
 # Verbs that say what someone or something is: "called it a hoax", "described him as a liar".
 NAMING_VERBS = _wordset(
@@ -68,7 +72,7 @@ _NAME_GIVING_VERBS = _wordset("nickname proclaim hail chant tout declare rename"
 # Verbs that report a statement only when followed by a clause ("thinks that…", not "thinks").
 CLAUSE_ONLY = _wordset(
     "believe hope fear expect wonder call describe indicate signal show find know understand realize"
-    " realise learn determine decide estimate consider feel"
+    " realise learn determine decide estimate consider feel worry doubt suspect imply hint assure"
 )
 # Verbs whose "to"-clause is the statement: "vowed to form a task force".
 TO_CLAUSE_VERBS = _wordset(
@@ -86,9 +90,14 @@ NOUN_CUES = _wordset("tweet tweets")
 REPORT_NOUNS = _wordset(
     """criticism critic critique supporter support opponent opposition concern comment remark claim
     attack complaint doubt praise warning allegation accusation call demand promise pledge vow statement
-    denial admission assertion insistence argument suggestion proposal belief hope fear theory
+    denial admission assertion insistence argument suggestion proposal belief hope fear theory plan
+    decision agreement determination intention commitment
     stance assessment prediction plea appeal endorsement condemnation disdain contempt
     dismissal objection announcement message assurance reminder observation explanation threat"""
+)
+# Report nouns whose "to" clause is what someone means to do: "her plan to…", "its decision to…".
+INTENTION_NOUNS = _wordset(
+    "plan decision agreement determination intention commitment promise pledge vow threat call demand"
 )
 STANCE_ADJECTIVES = _wordset(
     """critical skeptical sceptical supportive concerned worried confident optimistic pessimistic adamant vocal
@@ -96,6 +105,11 @@ STANCE_ADJECTIVES = _wordset(
     unhappy happy pleased frustrated nervous"""
 )
 _ATTITUDE_PREPS = _wordset("about of on for against over")
+# Prepositions that say when or where something was said, not what: "during the debate".
+_SETTING_PREPS = _wordset("during since after before until amid at while")
+# What may follow the object of a reporting verb and still belong to the report: "blamed him for…",
+# "cited it as…", "unveiled a list of endorsements from 95 generals".
+_VP_REST = frozenset({"prep", "dative", "oprd", "npadvmod", "conj", "cc", "acl", "relcl", "ccomp"})
 # Nouns that name a channel: "in a statement", "in a series of tweets".
 CHANNEL_NOUNS = _wordset(
     """tweet tweets statement interview post email letter speech video message op-ed column blog release
@@ -127,6 +141,9 @@ _NOT_SPEAKERS = _wordset(
 )
 _TITLE_SMALL_WORDS = _wordset("of the a an and in on for to with at by & or from")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "....", "....."})
+_ASIDE_MARKS = frozenset({",", "—", "–", "--", "―"})
+_LEMMA_FIXES = {"hop": "hope", "rat": "rate"}
+_CONCESSIVE = _wordset("although though while whereas even")
 
 
 @dataclass(frozen=True)
@@ -222,7 +239,9 @@ class _Finder:
         before = self.text[max(0, span.start - 30) : span.start].rstrip(" \u00a0")
         after = self.text[span.end : span.end + 30].lstrip(" \u00a0")
         last_before = before.split()[-1] if before.split() else ""
-        return last_before[:1].isupper() and after[:1].isupper() and not last_before.endswith((".", ",", ":"))
+        initial = re.fullmatch(r"[A-Z]\.", last_before) is not None  # Robert C. "Bobby" Scott
+        ends_clause = last_before.endswith((".", ",", ":")) and not initial
+        return last_before[:1].isupper() and after[:1].isupper() and not ends_clause
 
     # ------------------------------------------------------------ helpers over tokens
 
@@ -253,6 +272,7 @@ class _Finder:
     def quoted(self) -> list[_Draft]:
         drafts: list[_Draft] = []
         group = 0
+        transcripts: set[int] = set()
         for span in self.spans:
             if not span.continued:
                 group += 1
@@ -264,7 +284,14 @@ class _Finder:
             titled = (draft.kind == "partial" or self.woven_in(span)) and self.is_title(span)
             if titled and not self.named_by_someone(span):
                 continue
-            signature = self.signature(span) or self.transcript_speaker(span)
+            transcript = self.transcript_speaker(span)
+            if transcript is not None or (span.continued and group in transcripts):
+                # “PENCE: Well, look…”: a line of an interview transcript reports what was said
+                transcripts.add(group)
+                draft.kind = "indirect"
+                if transcript is not None:
+                    draft.start = self.after_space(transcript[0][1])
+            signature = self.signature(span) or transcript
             cue = None if signature else self.cue_for_quote(span, draft.kind)
             if cue is None and not signature:
                 cue = self.cue_before_colon(span)
@@ -277,6 +304,12 @@ class _Finder:
             drafts.append(draft)
         return drafts
 
+    def after_space(self, offset: int) -> int:
+        """The first offset from ``offset`` on that is not a space."""
+        while offset < len(self.text) and self.text[offset] in " \u00a0":
+            offset += 1
+        return offset
+
     def outer_cue(self, cue: Token) -> Token:
         """The reporting verb around a cue whose subject is a thing, not someone.
 
@@ -284,8 +317,13 @@ class _Finder:
         advertisement “…” suggests…": the statement is the person's, not the majority's or the ad's.
         """
         speaker = self.speaker_token(cue)
-        if speaker is None or _names_someone(speaker):
+        if speaker is None:
             return cue
+        if _names_someone(speaker):
+            # "The mayor told voters she would consider it a “personal insult”": what she thinks is
+            # part of what she told them
+            thinking = _lemma(cue) in CLAUSE_ONLY and cue.dep_ == "ccomp"
+            return (self.reporter_above(cue) or cue) if thinking else cue
         token = cue
         for _ in range(4):
             for child in token.children:
@@ -301,6 +339,18 @@ class _Finder:
                 if outer is not None and _names_someone(outer):
                     return token
         return cue
+
+    def reporter_above(self, verb: Token) -> Token | None:
+        """The speech verb whose report contains ``verb``: "The mayor said she would call it a “farce”"
+        — the partial quote is the mayor's, told as part of what she said."""
+        token = verb
+        for _ in range(3):
+            if token.dep_ not in ("ccomp", "xcomp") or token.head.i == token.i:
+                return None
+            token = token.head
+            if _is_cue(token) and self.quote_around(token.idx) is None:
+                return token if self.speaker_token(token) is not None else None
+        return None
 
     def cue_before_colon(self, span: QuotedSpan) -> Token | None:
         """The cue of a quotation that opens a paragraph after one ending in a colon.
@@ -347,7 +397,17 @@ class _Finder:
     def named_by_someone(self, span: QuotedSpan) -> bool:
         """Whether a quoted name is what someone called something: Trump called her “Miss Piggy”."""
         cue = self.cue_for_quote(span, "partial")
-        return cue is not None and cue.lemma_.lower() in NAMING_VERBS | _NAME_GIVING_VERBS
+        if cue is None:
+            return False
+        if _lemma(cue) in NAMING_VERBS | _NAME_GIVING_VERBS:
+            return True
+        left, _ = self.frame(span, stop_at_quotes=True)
+        if self.introducing_cue(left) is not None:
+            return True  # "she added the words, “Hillary Clinton.”"
+        # "concluded his comments were “Mostly False”": a verdict someone gave, not a title
+        words = [t for t in self.tokens_between(span.start, span.end) if not t.is_punct]
+        roots = [t for t in words if not span.start <= t.head.idx < span.end]
+        return len(roots) == 1 and roots[0].dep_ in ("attr", "acomp") and _is_cue(cue)
 
     def woven_in(self, span: QuotedSpan) -> bool:
         """Whether a quotation sits inside a sentence of the reporter's (not at its start)."""
@@ -417,9 +477,9 @@ class _Finder:
     def cue_for_quote(self, span: QuotedSpan, kind: str) -> Token | None:
         # 0. a speech verb right before the quotation: "Trump boasted, “…”", "She said: “…”"
         left, right = self.frame(span, stop_at_quotes=kind == "direct")
-        introduced = len(left) >= 2 and left[-1].text in (",", ":") and _is_cue(left[-2])
-        if introduced and self.speaker_token(left[-2]) is not None:
-            return left[-2]
+        introduced = self.introducing_cue(left)
+        if introduced is not None and self.speaker_token(introduced) is not None:
+            return introduced
         # 1. up the dependency tree from the quotation's words to a speech verb outside it
         tokens = [t for t in self.tokens_between(span.start, span.end) if not t.is_punct]
         seen = set()
@@ -439,11 +499,13 @@ class _Finder:
                 same_paragraph = self.paragraph_of(head.idx) == span.paragraph
                 if _is_cue(head) and same_paragraph and self.speaker_token(head) is not None:
                     return head
+                if kind == "partial" and same_paragraph and _held_claim(head):
+                    return head  # "his claim that voters would “see nothing”": his words
         # 2. a speech verb next to the quotation in its sentence
         inner = self.text[span.start : span.end].rstrip("“”\"'‘’ ")
         after_first = (bool(inner) and inner[-1] in ",?!—–-…") or (right and right[0].text == ",")
         left_cues = [t for t in reversed(left) if _is_cue(t) or _according(t)]
-        right_cues = [t for t in right if _is_cue(t) or _according(t)]
+        right_cues = [t for t in right if (_is_cue(t) or _according(t)) and not _subordinate(t)]
         order = (right_cues + left_cues) if after_first else (left_cues + right_cues)
         for cue in order:
             if self.speaker_token(cue) is not None:
@@ -470,10 +532,24 @@ class _Finder:
                     if head.pos_ == "VERB" and not self.quote_around(head.idx):
                         speaker = self.speaker_token(head)
                         if speaker is not None and _names_someone(speaker):
-                            return head
+                            return self.reporter_above(head) or head
                         break
                     if head.head.i == head.i:
                         break
+        return None
+
+    def introducing_cue(self, left: list[Token]) -> Token | None:
+        """The speech verb that ends the words before a comma or colon and a quotation: "Trump
+        boasted, “…”", "Lee said during the debate last week, “…”" (with what it carries along)."""
+        if len(left) < 2 or left[-1].text not in (",", ":"):
+            return None
+        for k in range(len(left) - 2, max(len(left) - 10, -1), -1):
+            token = left[k]
+            if token.is_punct:
+                return None
+            if _is_cue(token):
+                subtree = {t.i for t in token.subtree}
+                return token if all(t.i in subtree for t in left[k + 1 : -1]) else None
         return None
 
     def attach(self, draft: _Draft, cue: Token) -> None:
@@ -577,6 +653,12 @@ class _Finder:
             return None
         if speaker.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or speaker.dep_ == "npadvmod":
             return None
+        if speaker.tag_ == "NN" and not _names_someone(speaker):
+            # "…until the election, Jane Roe, an adviser, called…" (misparsed); but a group stays:
+            # "Three senators – Ann Lee, …– criticised…"
+            for child in speaker.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    return child
         return speaker
 
     def _speaker_token(self, cue: Token) -> Token | None:
@@ -607,7 +689,7 @@ class _Finder:
             and before.head.lower_ == "of"
         ):
             return before  # "footage of Hillary Clinton asking, “…”": she is the speaker, not the footage
-        token = cue
+        token = cue.head.head if _coordinated_cue(cue) else cue
         for _ in range(4):
             subjects = [
                 c
@@ -633,6 +715,9 @@ class _Finder:
                 if token.dep_ == "ccomp" and token.lower_ not in ("had", "has", "have"):
                     break
                 token = token.head
+                opening = token.dep_ == "prep" and token.lower_ in _SETTING_PREPS and token.i < token.head.i
+                if opening and token.head.pos_ in ("VERB", "AUX"):
+                    token = token.head  # "After saying…, she was…": she said it
                 continue
             if (
                 token.dep_ in ("relcl", "acl")
@@ -843,6 +928,8 @@ class _Finder:
             for start, end in parts:
                 if end - start < 2 or _quoted_share(start, end, others) >= 0.35:
                     continue
+                if self.quote_around(start) not in (None, own, self.quote_around(end - 1)):
+                    continue  # begins inside someone's quotation and runs out of it: a misparse
                 draft = _Draft(start, end, "indirect")
                 self.attach(draft, token)
                 if draft.mention is not None:
@@ -856,6 +943,7 @@ class _Finder:
         tokens = [t for t in verb.subtree if t.i > verb.i and not t.is_space]
         while tokens and tokens[-1].is_punct:
             tokens.pop()
+        tokens = _without_trailing_aside(tokens, verb)  # "…, with one poll showing her ahead"
         if not tokens:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -937,7 +1025,7 @@ class _Finder:
         return any(d.cue == span and d.kind == "direct" for d in quoted)
 
     def reported_content(self, verb: Token) -> tuple[int, int] | None:
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         for child in verb.children:
             if child.dep_ == "ccomp" and child.i > verb.i:
                 return self.clause_span(child)
@@ -991,22 +1079,25 @@ class _Finder:
         if lemma in TO_CLAUSE_VERBS:
             for child in verb.children:
                 if child.dep_ == "xcomp" and child.i > verb.i:
-                    return self.clause_span(child)
+                    return self.infinitives_span(verb, child)
         for child in verb.children:  # "saying that Trump’s willingness … stiffened his resolve" (misparsed)
             if child.dep_ == "dobj" and child.i > verb.i and child.left_edge.lower_ == "that":
                 return self.clause_span(child)
         if lemma in OBJECT_VERBS:
             for child in verb.children:
                 if child.dep_ == "dobj" and child.i > verb.i and child.pos_ != "PRON":
-                    return self.clause_span(child)
+                    return self.object_span(verb, child)
                 if child.dep_ == "dobj" and child.i > verb.i and self.quote_around(verb.idx):
-                    return self.clause_span(child)
+                    return self.object_span(verb, child)
         for child in verb.children:  # "complained about his mic", "called for a repeal", "spoke of …"
             if child.dep_ == "prep" and child.lower_ in _REPORT_PREPS and child.i > verb.i:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 objs = [g for g in objs if g.ent_type_ not in ("DATE", "TIME")]
                 if objs and lemma not in ("say", "tell", "add", "write", "post", "tweet", "read"):
                     return self.clause_span(objs[0])
+        for child in verb.children:  # "what the mayor said", "the cuts, which she plans": the pronoun
+            if child.dep_ == "dobj" and child.i < verb.i and child.tag_ in ("WP", "WDT"):
+                return child.idx, child.idx + len(child.text)
         if lemma in ("argue", "call", "push", "press", "warn", "accuse"):
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("for", "against", "of") and child.i > verb.i:
@@ -1025,6 +1116,54 @@ class _Finder:
                         return self.clause_span(objs[0])
         return None
 
+    def infinitives_span(self, verb: Token, xcomp: Token) -> tuple[int, int]:
+        """A "to" clause with the bare verbs listed after it: "wants to triple the corps, grow the
+        reserve and create…" (the parser hangs "grow" and "create" on "wants")."""
+        start, end = self.clause_span(xcomp)
+        for child in verb.children:
+            bare = child.dep_ == "conj" and child.tag_ == "VB" and child.i > xcomp.i
+            if bare and not any(c.dep_ in _SUBJECTS for c in child.children):
+                end = max(end, self.clause_span(child)[1])
+        return start, end
+
+    def object_span(self, verb: Token, obj: Token) -> tuple[int, int]:
+        """The object of a verb and what it is blamed or praised for: "criticised the officer for
+        shooting an unarmed man", "attacked her rival as a fraud", "accused them of lying"."""
+        start, end = self.clause_span(obj)
+        last = obj.right_edge.i
+        for child in sorted(verb.children, key=lambda c: c.i):
+            if child.i <= last:
+                continue
+            if child.left_edge.i != last + 1 or child.dep_ not in _VP_REST or self.is_setting(child):
+                break  # a comma, a clause of its own, a new verb or a time and place end what was said
+            if child.dep_ == "conj" and (
+                (child.pos_ in ("VERB", "AUX") and child.tag_ != "VBG") or _is_cue(child)
+            ):
+                break
+            last = child.right_edge.i
+            if child.dep_ != "cc":
+                end = max(end, self.clause_span(child)[1])
+        tokens = self.tokens_between(start, end)
+        for token in tokens:  # "…as a fraud during the debate": the time hangs lower in the tree
+            trailing = token.dep_ in ("prep", "npadvmod") and token.right_edge.i >= tokens[-1].i
+            if trailing and token.i > obj.right_edge.i and self.is_setting(token):
+                before = self.doc[token.i - 1]
+                return start, before.idx + len(before.text)
+        return start, end
+
+    def is_setting(self, phrase: Token) -> bool:
+        """Whether a phrase after a report says when or where it was made ("on Tuesday", "during a
+        speech", "in a series of tweets"), not what was said."""
+        if phrase.dep_ != "prep":
+            return phrase.ent_type_ in ("DATE", "TIME")
+        if phrase.lower_ in _SETTING_PREPS:
+            return True
+        objects = [c for c in phrase.children if c.dep_ == "pobj"]
+        if not objects:
+            return False
+        channel = phrase.lower_ in ("in", "on", "via", "through") and _lemma(objects[0]) in CHANNEL_NOUNS
+        return channel or objects[0].ent_type_ in ("DATE", "TIME") or objects[0].lower_ in _TIME_WORDS
+
     def attitude_content(self, word: Token) -> tuple[int, int] | None:
         """What a report noun or stance adjective is about: "critical of Trump", "claim that…"."""
         for child in word.children:
@@ -1036,6 +1175,10 @@ class _Finder:
             for child in word.children:
                 marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
                 if child.dep_ in ("acl", "ccomp") and child.i > word.i and marked:
+                    return self.clause_span(child)
+                # "her plan to raise taxes", "its decision to appeal": what someone intends
+                planned = _lemma(word) in INTENTION_NOUNS and child.dep_ in ("acl", "relcl")
+                if planned and child.i == word.i + 2 and child.nbor(-1).lower_ == "to":
                     return self.clause_span(child)
         return None
 
@@ -1063,6 +1206,12 @@ class _Finder:
 
     def clause_span(self, head: Token) -> tuple[int, int]:
         tokens = [t for t in head.subtree if not t.is_space]
+        for token in tokens:
+            if token.i > head.i and _coordinated_cue(token):  # "…would close the bridge and suggested…"
+                tokens = [t for t in tokens if t.i < token.left_edge.i]
+                while tokens and tokens[-1].dep_ == "cc":
+                    tokens.pop()
+                break
         while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"'’"):
             tokens.pop()
         while tokens and tokens[0].is_punct and tokens[0].text not in "“\"'‘":
@@ -1168,9 +1317,18 @@ def _copy_speaker(draft: _Draft, source: _Draft) -> None:
     draft.floating = True
 
 
+def _lemma(token: Token) -> str:
+    """The lower-case lemma, with the model's few misreadings of cue verbs put right ("hoped" → hop)."""
+    lemma = token.lemma_.lower()
+    fixed = _LEMMA_FIXES.get(lemma)
+    if fixed is not None and token.lower_[: len(lemma) + 1] != lemma + lemma[-1]:  # but "hopped" is hop
+        return fixed
+    return lemma
+
+
 def _is_cue(token: Token, *, stance: bool = False) -> bool:
     """Whether a word introduces a statement (with ``stance``, also "wants", "supports", "plans"…)."""
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if lemma in CLAUSE_ONLY:
             clause = any(c.dep_ == "ccomp" for c in token.children)
@@ -1180,11 +1338,27 @@ def _is_cue(token: Token, *, stance: bool = False) -> bool:
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                 for c in token.children
             )
-            return clause or (stance and (called_for or _naming_parts(token) is not None))
+            hoped_for = lemma in TO_CLAUSE_VERBS and any(c.dep_ == "xcomp" for c in token.children)
+            naming = _naming_parts(token) is not None  # "called the plan “a disaster”"
+            return clause or naming or (stance and (called_for or hoped_for))
         return lemma in SPEECH_VERBS or (stance and lemma in STANCE_VERBS)
     if token.lower_ in NOUN_CUES and not any(c.dep_ == "det" for c in token.children):
         return token.i > 0 and token.nbor(-1).lower_ in ("had", "has", "have")
     return False
+
+
+def _coordinated_cue(token: Token) -> bool:
+    """Whether a cue the parser hangs on a reported clause belongs with the reporting verb instead.
+
+    "She said the city would close the bridge and suggested…": "suggested" is parsed as coordinated
+    with "close", but its tense matches "said", not "would close": she suggested it.
+    """
+    head = token.head
+    if token.dep_ != "conj" or head.dep_ != "ccomp" or not _is_cue(token, stance=True):
+        return False
+    if any(c.dep_ in _SUBJECTS for c in token.children) or not _is_cue(head.head):
+        return False
+    return token.tag_ == head.head.tag_ != head.tag_
 
 
 def _naming_parts(verb: Token) -> tuple[Token, Token] | None:
@@ -1193,7 +1367,7 @@ def _naming_parts(verb: Token) -> tuple[Token, Token] | None:
     "called the charges unsubstantiated", "described the showdown as ominous", "cited it as an
     example", "compared it to working with…", and passive "has been called a charlatan".
     """
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if lemma not in NAMING_VERBS:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
@@ -1230,15 +1404,33 @@ def _without_trailing_aside(tokens: list[Token], head: Token) -> list[Token]:
         return tokens
     last = tokens[-1].i
     for token in tokens[1:]:
-        aside = token.dep_ in ("relcl", "appos") and token.head.i != head.i
+        aside = (token.dep_ in ("relcl", "appos") and token.head.i != head.i) or _is_trailing_modifier(token)
         if not aside or token.right_edge.i < last:
             continue
         comma = token.left_edge.i - 1
-        if comma >= 0 and token.doc[comma].text == "," and comma > tokens[0].i + 1:
+        if comma >= 0 and token.doc[comma].text in _ASIDE_MARKS and comma > tokens[0].i + 1:
             kept = [t for t in tokens if t.i < comma]
             if len(kept) >= 2:
                 return kept
     return tokens
+
+
+def _is_trailing_modifier(token: Token) -> bool:
+    """Whether a phrase after a comma is the reporter's comment on a report, not part of it.
+
+    ", although it may take days…", ", citing the risks", ", with one poll showing…", ", more than
+    forecast": a concession, a participle, an absolute "with" phrase or a comparison. A "because"
+    or "if" clause stays: it gives the speaker's reason or condition.
+    """
+    first = token.left_edge
+    if token.dep_ == "advcl":
+        participle = token.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in token.children
+        )
+        return participle or first.lower_ in _CONCESSIVE
+    if token.dep_ == "prep":
+        return token.lower_ in ("with", "aside")
+    return token.dep_ in ("advmod", "npadvmod") and first.lower_ in ("more", "less")
 
 
 def _is_finding(token: Token) -> bool:
@@ -1254,6 +1446,22 @@ def _is_attitude(token: Token) -> bool:
     if token.pos_ == "NOUN":
         return token.lemma_.lower() in REPORT_NOUNS
     return token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES
+
+
+def _subordinate(verb: Token) -> bool:
+    """Whether a verb heads a "when"/"after"/"because" clause: "“…,” when Smith attacked him" does not
+    say who spoke."""
+    return verb.dep_ == "advcl" and any(
+        c.i < verb.i and (c.dep_ == "mark" or c.tag_ == "WRB") for c in verb.children
+    )
+
+
+def _held_claim(token: Token) -> bool:
+    """Whether a report noun has a "that" clause and an owner who names someone: "Lee's claim that…"."""
+    if not _is_attitude(token) or token.pos_ != "NOUN":
+        return False
+    owner = any(c.dep_ == "poss" and _names_someone(c) for c in token.children)
+    return owner and any(c.dep_ in ("acl", "ccomp") and c.i > token.i for c in token.children)
 
 
 def _names_someone(token: Token) -> bool:

@@ -477,3 +477,264 @@ def test_stressed_with_an_object_is_a_report(find):
     _, quotes = find("The mayor stressed the need for a second bridge.")
     quote = _one(quotes, "need for a second bridge")
     assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "The mayor", "stressed")
+
+
+# ---------------------------------------------------------------- reported speech: spans and speakers
+
+
+def _reports(quotes):
+    return [(q.text, q.speaker_mention, q.cue) for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.model
+def test_a_concession_after_a_report_is_the_reporters(find):
+    _, quotes = find(
+        "The minister said the new bridge would open in May, although engineers remain doubtful."
+    )
+    quote = _one(quotes, "would open")
+    assert (quote.kind, quote.text) == ("indirect", "the new bridge would open in May")
+
+
+@pytest.mark.model
+def test_a_comparison_after_a_forecast_is_the_reporters(find):
+    _, quotes = find("The agency predicts that rents will climb by 4 percent, more than landlords had hoped.")
+    assert _one(quotes, "will climb").text == "that rents will climb by 4 percent"
+
+
+@pytest.mark.model
+def test_a_poll_report_ends_before_a_with_phrase(find):
+    _, quotes = find(
+        "A new poll shows Ann Lee with a narrow lead, with one survey putting her ahead by two points."
+    )
+    quote = _one(quotes, "narrow lead")
+    assert (quote.text, quote.speaker_mention) == ("Ann Lee with a narrow lead", "A new poll")
+
+
+@pytest.mark.model
+def test_what_someone_is_blamed_for_belongs_to_the_report(find):
+    _, quotes = find("The senator criticised the mayor for ignoring the flood warnings.")
+    quote = _one(quotes, "the mayor")
+    assert (quote.text, quote.speaker_mention) == ("the mayor for ignoring the flood warnings", "The senator")
+
+
+@pytest.mark.model
+def test_the_rest_of_the_report_but_not_its_time(find):
+    _, quotes = find("Ann Lee denounced the contract as a giveaway during a council meeting on Monday.")
+    quote = _one(quotes, "the contract")
+    assert (quote.text, quote.speaker_mention) == ("the contract as a giveaway", "Ann Lee")
+
+
+@pytest.mark.model
+def test_a_second_cue_parsed_inside_the_report_keeps_the_speaker(find):
+    text = (
+        "Mayor Jane Doe said on Monday that the city would close the old bridge by the spring"
+        " and suggested that it would build a new one."
+    )
+    _, quotes = find(text)
+    first, second = _one(quotes, "close the old bridge"), _one(quotes, "build a new one")
+    assert first.text == "that the city would close the old bridge by the spring"
+    assert (second.text, second.speaker_mention, second.cue) == (
+        "that it would build a new one",
+        "Mayor Jane Doe",
+        "suggested",
+    )
+
+
+@pytest.mark.model
+def test_infinitives_listed_after_a_to_clause_belong_to_it(find):
+    _, quotes = find("He wants to expand the bus fleet, repair the depots and hire more drivers.")
+    assert _one(quotes, "expand").text == "to expand the bus fleet, repair the depots and hire more drivers"
+
+
+@pytest.mark.model
+def test_hoped_is_read_as_hope(find):
+    _, quotes = find(
+        "Tom Smith hoped the council would approve the new park. Jo Jones hopes to win the seat."
+    )
+    assert ("the council would approve the new park", "Tom Smith", "hoped") in _reports(quotes)
+    assert ("to win the seat", "Jo Jones", "hopes") in _reports(quotes)
+
+
+@pytest.mark.model
+def test_calling_something_a_quoted_name_is_a_cue(find):
+    _, quotes = find("Her physician is calling the senator “remarkably healthy.”")
+    quote = _one(quotes, "remarkably healthy")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("partial", "Her physician", "is calling")
+
+
+@pytest.mark.model
+def test_a_group_named_before_its_members_stays_the_speaker(find):
+    text = (
+        "Three senators – Ann Lee, Bob Hart and Carl Moss – criticised the idea, saying the plan would fail."
+    )
+    _, quotes = find(text)
+    assert _one(quotes, "the idea").speaker_mention == "Three senators"
+
+
+@pytest.mark.model
+def test_a_transcript_line_is_a_report_of_the_named_speaker(find):
+    text = "The interview went on.\n\n“LEE: Well, we will build the bridge next year.”"
+    article, quotes = find(text)
+    quote = _one(quotes, "build the bridge")
+    assert (quote.kind, quote.text, quote.speaker_mention) == (
+        "indirect",
+        "Well, we will build the bridge next year.”",
+        "LEE",
+    )
+    assert article.text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.model
+def test_a_quoted_phrase_in_what_someone_told_is_theirs(find):
+    _, quotes = find('The coach told reporters she believes the trade was "a grave mistake" for the club.')
+    quote = _one([q for q in quotes if q.kind == "partial"], "grave mistake")
+    assert (quote.speaker_mention, quote.cue) == ("The coach", "told")
+
+
+@pytest.mark.model
+def test_a_quoted_phrase_in_someones_claim_is_theirs(find):
+    _, quotes = find(
+        "The board dismissed Ann Lee’s claim that the plant had caused “dozens of illnesses” in the town."
+    )
+    quote = _one([q for q in quotes if q.kind == "partial"], "dozens of illnesses")
+    assert (quote.speaker_mention, quote.cue) == ("Ann Lee", "claim")
+
+
+@pytest.mark.model
+def test_nickname_after_an_initial_is_part_of_the_name(find):
+    _, quotes = find('Rep. Mary J. "Molly" Brown won the seat in 2010.')
+    assert quotes == []
+
+
+@pytest.mark.model
+def test_what_someone_said_is_reported_by_its_pronoun(find):
+    _, quotes = find("Nobody knows what the mayor said.")
+    assert ("what", "the mayor", "said") in _reports(quotes)
+
+
+@pytest.mark.model
+def test_the_speech_verb_before_a_comma_can_carry_a_time(find):
+    text = (
+        "The film ends with a clip of Ann Lee saying during the rally last spring, “This is our town,”"
+        " when Bob Hart criticized her."
+    )
+    _, quotes = find(text)
+    quote = _one(quotes, "our town")
+    assert (quote.speaker_mention, quote.cue) == ("Ann Lee", "saying")
+    assert not [q for q in quotes if q.kind == "indirect" and q.text.startswith("This is")]
+
+
+@pytest.mark.model
+def test_after_saying_takes_the_subject_of_the_sentence(find):
+    _, quotes = find("After saying the trip had been “a total mess from start to finish,” he left the stage.")
+    quote = _one(quotes, "total mess")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("partial", "he", "saying")
+
+
+@pytest.mark.model
+def test_a_plan_to_do_something_is_a_report(find):
+    _, quotes = find("The mayor announced a plan to close the bridge.")
+    assert ("to close the bridge", "The mayor", "plan") in _reports(quotes)
+
+
+@pytest.mark.model
+def test_backing_and_speaking_about_are_reports(find):
+    _, quotes = find(
+        "The nurses’ union backed the governor. Later she spoke about her long career in the region."
+    )
+    assert ("the governor", "The nurses’ union", "backed") in _reports(quotes)
+    assert ("her long career in the region", "she", "spoke") in _reports(quotes)
+
+
+@pytest.mark.model
+def test_worried_that_is_a_report(find):
+    _, quotes = find("Parents worried that the school would close.")
+    assert ("that the school would close", "Parents", "worried") in _reports(quotes)
+
+
+@pytest.mark.model
+def test_a_verdict_in_capitals_is_a_quote_not_a_title(find):
+    _, quotes = find(
+        "The panel concluded the claims were “Largely Untrue.” He was on “Meet the Press” on Sunday."
+    )
+    quote = _one(quotes, "Largely Untrue")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("partial", "The panel", "concluded")
+    assert not [q for q in quotes if "Meet the Press" in q.text]
+
+
+@pytest.mark.model
+def test_a_name_introduced_by_a_speech_verb_is_a_quote(find):
+    _, quotes = find("As the rally ended, the singer shouted the name, “Ann Lee.”")
+    quote = _one(quotes, "Ann Lee")
+    assert (quote.speaker_mention, quote.cue) == ("the singer", "shouted")
+
+
+def test_a_name_in_apposition_to_a_misparsed_subject_is_the_speaker():
+    # "Until the vote, Jane Roe, an adviser, called it a disaster." as the model sometimes misreads it:
+    # "the vote" as the subject, with the name in apposition to it.
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    from newslab.attribution import _Finder
+    from newslab.nlp import remember
+
+    words = [
+        "Until",
+        "the",
+        "vote",
+        ",",
+        "Jane",
+        "Roe",
+        ",",
+        "an",
+        "adviser",
+        ",",
+        "called",
+        "it",
+        "a",
+        "disaster",
+        ".",
+    ]
+    heads = [10, 2, 10, 2, 5, 2, 5, 8, 5, 5, 10, 10, 13, 10, 10]
+    deps = [
+        "mark",
+        "det",
+        "nsubj",
+        "punct",
+        "compound",
+        "appos",
+        "punct",
+        "det",
+        "appos",
+        "punct",
+        "ROOT",
+        "dobj",
+        "det",
+        "oprd",
+        "punct",
+    ]
+    tags = ["IN", "DT", "NN", ",", "NNP", "NNP", ",", "DT", "NN", ",", "VBD", "PRP", "DT", "NN", "."]
+    pos = [
+        "SCONJ",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "VERB",
+        "PRON",
+        "DET",
+        "NOUN",
+        "PUNCT",
+    ]
+    ents = ["O"] * 4 + ["B-PERSON", "I-PERSON"] + ["O"] * 9
+    spaces = [True, True, False, True, True, False, True, True, False, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words, spaces, tags=tags, pos=pos, heads=heads, deps=deps, ents=ents)
+    article = Article.from_text(doc.text)
+    remember(article, doc)
+    speaker = _Finder(article, doc).speaker_token(doc[10])
+    assert speaker is not None and speaker.text == "Roe"
