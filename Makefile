@@ -46,7 +46,7 @@ nbval: $(STAMP)
 
 notebooks: $(STAMP)
 	for nb in $(NOTEBOOKS); do \
-	  (cd $$(dirname $$nb) && $(CURDIR)/$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False $$(basename $$nb)) || exit 1; \
+	  (cd $$(dirname $$nb) && $(CURDIR)/$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.record_timing=False $$(basename $$nb)) || exit 1; \
 	done
 
 site: $(STAMP)

@@ -11,8 +11,9 @@ Both sides parse with the same spaCy model in the same run. newslab's figure cov
 (goal ≥ 1.0×). textacy is not a dependency of the kit: install it with ``.venv/bin/pip install textacy``
 (or put an install of it on ``PYTHONPATH``) to get its column; without it the column is skipped.
 
-With 2 workers the figure includes starting the worker processes (each loads the spaCy model);
-that start-up is also timed on its own. The load average is printed with every run: on a shared
+With 2 workers the figure includes starting the worker processes (copies of this process, made
+after it has loaded the model, as ``newslab annotate --jsonl --workers 2`` does); that start-up is
+also timed on its own. Loading the model is left out of every figure, textacy's included. The load average is printed with every run: on a shared
 machine, other work on the cores changes the figures, the 2-worker one most. The CPU seconds
 per article (this process and its worker processes) change much less with the load: with
 2 workers and 2 free cores, the wall-clock rate approaches twice 1 / (CPU s per article).

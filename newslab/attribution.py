@@ -1338,13 +1338,26 @@ def _is_cue(token: Token, *, stance: bool = False) -> bool:
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                 for c in token.children
             )
-            hoped_for = lemma in TO_CLAUSE_VERBS and any(c.dep_ == "xcomp" for c in token.children)
+            hoped_for = (
+                lemma in TO_CLAUSE_VERBS
+                and not _passive_without_agent(token)
+                and any(c.dep_ == "xcomp" for c in token.children)
+            )
             naming = _naming_parts(token) is not None  # "called the plan “a disaster”"
             return clause or naming or (stance and (called_for or hoped_for))
-        return lemma in SPEECH_VERBS or (stance and lemma in STANCE_VERBS)
+        if stance and lemma in STANCE_VERBS:
+            return not _passive_without_agent(token)
+        return lemma in SPEECH_VERBS
     if token.lower_ in NOUN_CUES and not any(c.dep_ == "det" for c in token.children):
         return token.i > 0 and token.nbor(-1).lower_ in ("had", "has", "have")
     return False
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """Whether a verb is passive and names no one behind it: "the bridge is expected to reopen" and
+    "the stadium is planned to open" say what unnamed others expect or plan, not what the bridge says."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _coordinated_cue(token: Token) -> bool:

@@ -738,3 +738,11 @@ def test_a_name_in_apposition_to_a_misparsed_subject_is_the_speaker():
     remember(article, doc)
     speaker = _Finder(article, doc).speaker_token(doc[10])
     assert speaker is not None and speaker.text == "Roe"
+
+
+@pytest.mark.model
+def test_a_passive_expectation_or_plan_with_no_one_behind_it_is_not_a_report(find):
+    _, quotes = find("The ferry is expected to return in June. The new library is planned to open next year.")
+    assert quotes == []
+    _, quotes = find("The ferry company hopes to return in June.")
+    assert ("to return in June", "The ferry company", "hopes") in _reports(quotes)

@@ -77,3 +77,5 @@ def test_header_and_footer(notebook):
 def test_committed_executed(notebook):
     code = [c for c in _cells(notebook) if c["cell_type"] == "code" and "".join(c["source"]).strip()]
     assert all(c.get("execution_count") is not None for c in code), f"{notebook.name} has unexecuted cells"
+    timed = [c["id"] for c in code if "execution" in c.get("metadata", {})]
+    assert not timed, f"{notebook.name} stores execution times in cells {timed}: run `make notebooks`"
