@@ -186,6 +186,7 @@ class _Draft:
     floating: bool = False
     span: QuotedSpan | None = None
     group: int = -1
+    stance: bool = False  # reported by a verb of stance or intention ("plans to"), a noun or an adjective
 
 
 def attribute(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Attribution]:
@@ -933,8 +934,9 @@ class _Finder:
                 draft = _Draft(start, end, "indirect")
                 self.attach(draft, token)
                 if draft.mention is not None:
+                    draft.stance = _lemma(token) not in SPEECH_VERBS and not _according(token)
                     drafts.append(draft)
-        return drafts
+        return _without_nested_stances(drafts)
 
     def finding_content(self, verb: Token) -> tuple[int, int] | None:
         """What a poll or study shows: "A new poll shows Clinton with a narrow lead"."""
@@ -1309,6 +1311,17 @@ class _Finder:
         subjects = [c for c in outside if c[0]]
         best = max(subjects or outside, key=lambda c: c[1])
         return best[1], best[2]
+
+
+def _without_nested_stances(drafts: list[_Draft]) -> list[_Draft]:
+    """Reports without the stances that are part of another report: in "Lee said she plans to run"
+    and "Lee announced a plan to run", her plan is what she said, not a second statement."""
+
+    def nested(stance: _Draft, report: _Draft) -> bool:
+        return report.start <= stance.cue[0] and stance.cue[1] <= report.end
+
+    reports = [d for d in drafts if not d.stance and d.cue is not None]
+    return [d for d in drafts if not d.stance or d.cue is None or not any(nested(d, r) for r in reports)]
 
 
 def _copy_speaker(draft: _Draft, source: _Draft) -> None:

@@ -137,6 +137,7 @@ def quoted_spans(
     for number, (p_start, p_end) in enumerate(paragraphs):
         marks = find_marks(text, p_start, p_end, single=single)
         opened: int | None = None
+        inner: str | None = None  # the shape of the marks of a quotation inside the open one
         continued = False
         for index, mark in enumerate(marks):
             role = mark.role
@@ -146,6 +147,22 @@ def quoted_spans(
                 if opened is None:
                     continue
                 role = "close"
+            if inner is not None:
+                if role == "close" and _shape(text, mark.start) == inner:
+                    inner = None
+                    continue
+                if role == "close":  # the outer quotation ends while the inner one is still open
+                    inner = None
+            elif (
+                role == "open"
+                and mark.role == "open"
+                and opened is not None
+                and _nests(text, p_start, opened, marks[index:])
+            ):
+                # "She read: “As you know…” and went on": curly marks inside straight ones (or the other
+                # way round) quote something inside the quotation; it stays part of the speaker's words
+                inner = _shape(text, mark.start)
+                continue
             if role == "open":
                 if opened is not None:
                     # Two openings in a row: the first quotation was never closed; end it before this one.
@@ -163,6 +180,30 @@ def quoted_spans(
             spans.append(_span(text, opened, p_end, number, False, continues=follows, continued=continued))
             carried = follows
     return [s for s in spans if s.end - s.start > 2]
+
+
+def _shape(text: str, offset: int) -> str:
+    """The kind of quotation mark at ``offset``: "straight" (" and '), "backtick" (``) or "curly" (“ ” „ « »)."""
+    character = text[offset]
+    if character in "\"'":
+        return "straight"
+    return "backtick" if character == "`" else "curly"
+
+
+def _nests(text: str, paragraph_start: int, opened: int, marks: list[Mark]) -> bool:
+    """Whether the opening mark ``marks[0]`` inside an open quotation starts a quotation inside it.
+
+    Only when its shape differs from the first mark's (a straight quotation quoting a curly one), and
+    the outer quotation either opens its paragraph or closes after the inner one: otherwise the first
+    mark was a stray one ("called it "a sham. “We will fight,” she said").
+    """
+    outer, own = _shape(text, opened), _shape(text, marks[0].start)
+    if own == outer:
+        return False
+    if _at_start(text, paragraph_start, opened):
+        return True
+    closes = [k for k, m in enumerate(marks) if k and m.role != "open" and _shape(text, m.start) == own]
+    return bool(closes) and any(_shape(text, m.start) == outer for m in marks[closes[0] + 1 :])
 
 
 def _span(

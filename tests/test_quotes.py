@@ -73,6 +73,18 @@ def test_odd_number_of_marks_is_not_an_error():
     assert _spans("A stray ” mark and nothing else.") == []
 
 
+def test_a_stray_straight_mark_before_a_curly_quotation_does_not_swallow_it():
+    text = 'He called it "a sham. “We will fight,” she said.'
+    spans = quoted_spans(text, [(0, len(text))])
+    assert [text[s.start : s.end] for s in spans] == ['"a sham.', "“We will fight,”"]
+
+
+def test_curly_marks_inside_a_straight_quotation_stay_inside_it():
+    text = 'He read "the line: “Go,” he said" to us.'
+    spans = quoted_spans(text, [(0, len(text))])
+    assert [text[s.start : s.end] for s in spans] == ['"the line: “Go,” he said"']
+
+
 def test_sloppy_mixed_marks_are_read_from_context():
     assert _spans('It was “no evidence" yet.') == [('“no evidence"', False, False)]
 
@@ -633,8 +645,36 @@ def test_after_saying_takes_the_subject_of_the_sentence(find):
 
 @pytest.mark.model
 def test_a_plan_to_do_something_is_a_report(find):
+    _, quotes = find("Dana Ruiz plans to open a bakery.")
+    assert ("to open a bakery", "Dana Ruiz", "plans") in _reports(quotes)
+    # announced, the plan is what the mayor announced: one report, not a second one for "plan"
     _, quotes = find("The mayor announced a plan to close the bridge.")
-    assert ("to close the bridge", "The mayor", "plan") in _reports(quotes)
+    assert _reports(quotes) == [("a plan to close the bridge", "The mayor", "announced")]
+
+
+@pytest.mark.model
+def test_a_stance_inside_a_report_is_part_of_it(find):
+    _, quotes = find("Dana Ruiz said she plans to open a bakery in the spring.")
+    assert _reports(quotes) == [("she plans to open a bakery in the spring", "Dana Ruiz", "said")]
+
+
+@pytest.mark.model
+def test_discussing_is_not_a_report(find):
+    _, quotes = find("Members discussed the budget.")
+    assert quotes == []
+
+
+@pytest.mark.model
+def test_a_curly_quotation_inside_a_straight_one_is_part_of_the_speakers_words(find):
+    """What the form asks is quoted by Omar Diaz, inside his own words: one statement, not two."""
+    text = (
+        "Omar Diaz went on:\n\n"
+        '"The form is confusing, and it asks: “Do you rent or own your home?” Nobody knows what to write."'
+    )
+    _, quotes = find(text)
+    [quote] = quotes
+    assert quote.kind == "direct" and quote.speaker == "Omar Diaz"
+    assert quote.text.startswith('"The form') and quote.text.endswith('to write."')
 
 
 @pytest.mark.model
