@@ -50,7 +50,7 @@ _FIRST_SECOND_PERSON = _wordset("i we you me us")
 _REPORT_PREPS = _wordset("about of for on against over")
 # Verbs of stance and intention: reported statements ("she wants to triple…"), never the cue of a quote.
 STANCE_VERBS = _wordset(
-    "support endorse want plan oppose seek intend decline refuse apologize point refer second"
+    "support endorse want plan oppose seek intend decline refuse apologize point refer reference second"
     " question dispute express outline detail unveil highlight speak talk rail brag rant"
     " offer back promote echo mock invoke encourage ridicule lambast chide scold rebuke denounce applaud"
     " welcome commend challenge champion advocate embrace favor favour"
@@ -153,8 +153,8 @@ class Attribution:
     Attributes:
         start, end: where the statement is (quotation marks included for quoted statements).
         kind: ``"direct"``, ``"partial"`` or ``"indirect"``.
-        speaker: the speaker's canonical name (from the cast), or ``None``.
-        mention: offsets of the words that name the speaker, or ``None``.
+        speaker: the speaker's canonical name (from the cast), else the words of the mention.
+        mention: offsets of the words that name the speaker (statements without one are left out).
         cue: offsets of the verb or phrase that introduces the statement, or ``None``.
         channel: where it was said, when the text names it.
         paragraph, sentence: numbers (from 0) of the paragraph and body sentence it starts in.
@@ -211,7 +211,9 @@ def attribute(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Attr
     drafts = quoted + finder.indirect(quoted) + finder.named_claims()
     drafts.sort(key=lambda d: (d.start, d.end))
     finder.carry(drafts)
-    drafts = [d for d in drafts if d.mention is not None or d.kind == "direct"]
+    # a quotation whose speaker the article never gives (no cue, no attribution to continue) answers
+    # no "who said what": a row with no speaker would only stand for the reporter's scare quotes
+    drafts = [d for d in drafts if d.mention is not None]
     finder.named = sorted(
         {d.mention for d in drafts if d.mention and article.text[slice(*d.mention)].lower() not in _PRONOUNS}
     )
@@ -230,6 +232,7 @@ class _Finder:
         self.inside = [(s.start, s.end) for s in self.spans]
         self.inside_starts = [s.start for s in self.spans]
         self.token_starts = [t.idx for t in doc]
+        self.titles = {(s.start, s.end) for s in self.spans if self.is_title(s)}
         self.named: list[tuple[int, int]] = []
 
     def is_nickname(self, span: QuotedSpan) -> bool:
@@ -522,7 +525,8 @@ class _Finder:
             for token in reversed(left[:-1]):
                 if token.pos_ in ("VERB", "NOUN") and self.speaker_token(token) is not None:
                     return token
-        # 4. a partial quote: the verb it hangs from, if someone does it ("called him a “genius”")
+        # 4. a partial quote: the verb of saying, naming or judging it hangs from, if someone does it
+        # ("called him a “genius”", "referred to a “sex tape”")
         if kind == "partial":
             for token in tokens[:3]:
                 head = token
@@ -531,6 +535,8 @@ class _Finder:
                     if self.quote_around(head.idx) == (span.start, span.end):
                         continue
                     if head.pos_ == "VERB" and not self.quote_around(head.idx):
+                        if not _reports_words(head):
+                            break  # "sent its “national enterprise reporter”": a deed, not words
                         speaker = self.speaker_token(head)
                         if speaker is not None and _names_someone(speaker):
                             return self.reporter_above(head) or head
@@ -605,7 +611,8 @@ class _Finder:
         before = self.doc[first.sent.start - 1].sent
         if self.paragraph_of(before.start_char) != self.paragraph_of(draft.start):
             return None
-        if any(self.quote_around(t.idx) for t in before if not t.is_punct):
+        quoted = {self.quote_around(t.idx) for t in before if not t.is_punct} - {None}
+        if quoted - self.titles:  # a quotation there has its own speaker; a show's title does not
             return None
         for token in before.root.children:
             if token.dep_ not in _SUBJECTS:
@@ -1364,6 +1371,16 @@ def _is_cue(token: Token, *, stance: bool = False) -> bool:
     if token.lower_ in NOUN_CUES and not any(c.dep_ == "det" for c in token.children):
         return token.i > 0 and token.nbor(-1).lower_ in ("had", "has", "have")
     return False
+
+
+def _reports_words(verb: Token) -> bool:
+    """Whether a verb says, names or judges, so that words quoted under it can be someone's.
+
+    "Lee called him a “serial liar”" and "she referenced “political tensions”" report words; "The
+    Post sent its “national enterprise reporter”" and "She would close the “carried interest”
+    loophole" are deeds, and their quotation marks are the reporter's.
+    """
+    return _is_cue(verb, stance=True) or _lemma(verb) in NAMING_VERBS | _NAME_GIVING_VERBS
 
 
 def _passive_without_agent(verb: Token) -> bool:

@@ -63,7 +63,9 @@ class Quote:
         start, end, text: where the statement is (``article.text[start:end] == text``); for direct
             and partial quotes the quotation marks are included.
         kind: ``"direct"``, ``"partial"`` or ``"indirect"``.
-        speaker: the speaker's canonical name (from the cast), or ``None`` when nobody is named.
+        speaker: the speaker's canonical name (from the cast), else the words that name them.
+            ``find_quotes`` leaves out quotations whose speaker the article never gives, so only
+            records made by hand have ``None`` here.
         speaker_mention, speaker_start, speaker_end: the words that name the speaker in the text
             (a name, a description or a pronoun) and their offsets.
         cue, cue_start, cue_end: the verb or phrase that introduces the statement ("told", "had said",

@@ -171,9 +171,42 @@ def test_floating_quote_takes_the_previous_speaker_across_a_paragraph(find):
 
 @pytest.mark.model
 def test_floating_quote_is_not_carried_past_a_new_sentence_of_the_reporter(find):
+    """The reporter's own sentences stand between "We lost" and "Go home", so Mary Jones did not say
+    "Go home"; nobody else is named either, so the quotation has no speaker and is left out (a
+    who-said-what row with no "who" tells a student nothing and hides the quotes that do)."""
     text = "“We lost,” Mary Jones said.\n\nThe club was founded in 1900. It has won four cups.\n\n“Go home.”"
     _, quotes = find(text)
-    assert _one(quotes, "Go home").speaker is None
+    assert [q.speaker for q in quotes] == ["Mary Jones"]
+    assert not [q for q in quotes if "Go home" in q.text]
+
+
+@pytest.mark.model
+def test_quote_after_a_sentence_naming_a_show_continues_its_subject(find):
+    """A show's title in quotation marks is nobody's statement, so the quote after the sentence still
+    follows on from its subject."""
+    text = (
+        "On “Good Morning Town,” Senator Ann Lee, who lost the race to him, named the cost of rent as "
+        "the main worry of voters. “People cannot pay for their homes.”"
+    )
+    _, quotes = find(text)
+    quote = _one(quotes, "People cannot")
+    assert (quote.kind, quote.speaker_mention, quote.floating) == ("direct", "Senator Ann Lee", True)
+    assert not [q for q in quotes if "Good Morning" in q.text]
+
+
+@pytest.mark.model
+def test_scare_quotes_under_a_deed_are_not_quotes(find):
+    """Marks around words that hang from a verb of doing (sending, closing) are the reporter's."""
+    _, sent = find("The paper sent its “chief reporter” Ann Lee to the town last week.")
+    _, closed = find("Mr. Hill would also close the “carried interest” loophole that helps fund managers.")
+    assert not [q for q in sent + closed if q.kind != "indirect"]
+
+
+@pytest.mark.model
+def test_partial_quote_under_a_verb_of_mentioning_is_kept(find):
+    _, quotes = find("In its report, the IMF referenced “political tensions” as a risk to growth.")
+    quote = _one(quotes, "political tensions")
+    assert (quote.kind, quote.speaker_mention, quote.cue) == ("partial", "the IMF", "referenced")
 
 
 @pytest.mark.model
