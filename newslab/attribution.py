@@ -7,6 +7,8 @@ and, when the text says so, where it was made (the *channel*: a tweet, a stateme
 Press"). A quote with no cue of its own takes the speaker of the attribution it continues.
 
 ``newslab.quotes.find_quotes`` turns these records into ``Quote`` objects; use that in notebooks.
+The word lists and the one-token tests the rules build on ("is this a verb of saying?") are in
+:mod:`newslab.cues`.
 
 Example:
     >>> from newslab.nlp import parse
@@ -23,6 +25,38 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newslab.cues import (
+    ATTITUDE_PREPS,
+    CHANNEL_NOUNS,
+    CHANNEL_VERBS,
+    CLAUSE_ONLY,
+    FIRST_SECOND_PERSON,
+    INTENTION_NOUNS,
+    NAME_GIVING_VERBS,
+    NAMING_VERBS,
+    NOUN_CUES,
+    OBJECT_VERBS,
+    PRONOUNS,
+    REPORT_PREPS,
+    SETTING_PREPS,
+    SPEECH_VERBS,
+    SUBJECTS,
+    TIME_WORDS,
+    TO_CLAUSE_VERBS,
+    VP_REST,
+    coordinated_cue,
+    cue_lemma,
+    held_claim,
+    is_according,
+    is_attitude,
+    is_cue,
+    is_finding,
+    is_subordinate,
+    names_someone,
+    naming_parts,
+    reports_words,
+    wordset,
+)
 from newslab.quotemarks import QuotedSpan, quoted_spans
 
 if TYPE_CHECKING:
@@ -31,97 +65,6 @@ if TYPE_CHECKING:
     from newslab.article import Article
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Verbs that introduce what someone said (their lemmas).
-SPEECH_VERBS = _wordset(
-    """say tell add state claim compare argue insist deny explain note write tweet post ask answer reply respond warn
-    suggest declare announce acknowledge admit conclude contend maintain assert remark recall observe complain
-    caution predict promise pledge vow urge report confirm testify allege emphasize emphasise stress concede
-    boast quip joke recount reiterate repeat counter retort agree disagree mention describe indicate reveal
-    signal propose recommend threaten demand wonder muse lament charge blast slam accuse criticize
-    criticise condemn praise dismiss reject defend blame attack call estimate believe hope fear expect
-    continue sing read yell shout comment chant scream rule rate label cite dub term brand liken hail tout
-    decry"""
-)
-_FIRST_SECOND_PERSON = _wordset("i we you me us")
-_REPORT_PREPS = _wordset("about of for on against over")
-# Verbs of stance and intention: reported statements ("she wants to triple…"), never the cue of a quote.
-STANCE_VERBS = _wordset(
-    "support endorse want plan oppose seek intend decline refuse apologize point refer reference second"
-    " question dispute express outline detail unveil highlight speak talk rail brag rant"
-    " offer back promote echo mock invoke encourage ridicule lambast chide scold rebuke denounce applaud"
-    " welcome commend challenge champion advocate embrace favor favour"
-)
-# Verbs whose object (not a clause) is the statement: "denied any interference", "criticised the idea".
-OBJECT_VERBS = _wordset(
-    """deny criticize criticise condemn praise dismiss reject defend blame attack accuse slam blast
-    announce acknowledge admit confirm propose recommend demand predict promise pledge vow cite mention
-    support endorse want tout oppose describe note claim charge reveal reiterate repeat question dispute
-    express outline detail unveil stress emphasize emphasise highlight offer back promote echo mock invoke
-    encourage ridicule lambast chide scold rebuke denounce applaud welcome commend challenge champion
-    advocate embrace favor favour"""
-)
-# Verbs that say what someone or something is: "called it a hoax", "described him as a liar".
-NAMING_VERBS = _wordset(
-    "call describe cite label brand dub term characterize characterise portray compare liken deem"
-)
-_NAME_GIVING_VERBS = _wordset("nickname proclaim hail chant tout declare rename")
-# Verbs that report a statement only when followed by a clause ("thinks that…", not "thinks").
-CLAUSE_ONLY = _wordset(
-    "believe hope fear expect wonder call describe indicate signal show find know understand realize"
-    " realise learn determine decide estimate consider feel worry doubt suspect imply hint assure"
-)
-# Verbs whose "to"-clause is the statement: "vowed to form a task force".
-TO_CLAUSE_VERBS = _wordset(
-    "promise pledge vow threaten urge call tell ask warn want plan hope expect seek intend agree decline refuse"
-)
-# What polls and studies do, and the nouns for them: "a new poll shows Clinton ahead".
-FINDING_VERBS = _wordset("show find indicate suggest")
-FINDING_NOUNS = _wordset(
-    "poll polls polling survey study analysis report research data average averages audit"
-)
-# Nouns that name the cue itself when used bare after an auxiliary: "Trump had tweet: …".
-NOUN_CUES = _wordset("tweet tweets")
-# Nouns and adjectives that report a statement or a stance through a preposition or a "that" clause:
-# "his comment about…", "a supporter of NATO", "her claim that…", "Graham has been critical of Trump".
-REPORT_NOUNS = _wordset(
-    """criticism critic critique supporter support opponent opposition concern comment remark claim
-    attack complaint doubt praise warning allegation accusation call demand promise pledge vow statement
-    denial admission assertion insistence argument suggestion proposal belief hope fear theory plan
-    decision agreement determination intention commitment
-    stance assessment prediction plea appeal endorsement condemnation disdain contempt
-    dismissal objection announcement message assurance reminder observation explanation threat"""
-)
-# Report nouns whose "to" clause is what someone means to do: "her plan to…", "its decision to…".
-INTENTION_NOUNS = _wordset(
-    "plan decision agreement determination intention commitment promise pledge vow threat call demand"
-)
-STANCE_ADJECTIVES = _wordset(
-    """critical skeptical sceptical supportive concerned worried confident optimistic pessimistic adamant vocal
-    coy doubtful hopeful fearful wary proud passionate angry furious upset dismissive enthusiastic opposed
-    unhappy happy pleased frustrated nervous"""
-)
-_ATTITUDE_PREPS = _wordset("about of on for against over")
-# Prepositions that say when or where something was said, not what: "during the debate".
-_SETTING_PREPS = _wordset("during since after before until amid at while")
-# What may follow the object of a reporting verb and still belong to the report: "blamed him for…",
-# "cited it as…", "unveiled a list of endorsements from 95 generals".
-_VP_REST = frozenset({"prep", "dative", "oprd", "npadvmod", "conj", "cc", "acl", "relcl", "ccomp"})
-# Nouns that name a channel: "in a statement", "in a series of tweets".
-CHANNEL_NOUNS = _wordset(
-    """tweet tweets statement interview post email letter speech video message op-ed column blog release
-    briefing conference appearance podcast broadcast show program programme address radio television tv
-    series remarks comments testimony hearing rally memo note article essay report filing ad"""
-)
-_CHANNEL_VERBS = {"tweet": "tweet", "post": "post", "write": None, "testify": "testimony"}
-_TIME_WORDS = _wordset(
-    "morning afternoon evening night weekend today yesterday monday tuesday wednesday thursday friday saturday sunday"
-)
-_PRONOUNS = _wordset("he she they it i we you him her them who his hers")
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # “WALLACE: Let’s start…”: a transcript line, the speaker's name in capitals and a colon.
 _TRANSCRIPT = re.compile(
     r"(?:``|''|[“\"„«])[ \u00a0]*(?P<name>[A-Z][A-Z.’' -]{1,30}[A-Z.])(?P<colon>:)[ \u00a0]"
@@ -134,16 +77,15 @@ _SIGNATURE = re.compile(
 _NAMED_CLAIM = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*){0,3})(?P<colon>:)[ \u00a0]+(?P<claim>[^\n]*\w[^\n]*)"
 )
-_NOT_SPEAKERS = _wordset(
+_NOT_SPEAKERS = wordset(
     """update updated analysis opinion editorial exclusive watch breaking video live photos photo note editor
     correction clarification transcript source sources related read listen more q a warning disclaimer full
     background bottom line why what how who when where here there this the"""
 )
-_TITLE_SMALL_WORDS = _wordset("of the a an and in on for to with at by & or from")
+_TITLE_SMALL_WORDS = wordset("of the a an and in on for to with at by & or from")
 _SENTENCE_END = frozenset({".", "!", "?", "…", "....", "....."})
 _ASIDE_MARKS = frozenset({",", "—", "–", "--", "―"})
-_LEMMA_FIXES = {"hop": "hope", "rat": "rate"}
-_CONCESSIVE = _wordset("although though while whereas even")
+_CONCESSIVE = wordset("although though while whereas even")
 
 
 @dataclass(frozen=True)
@@ -215,7 +157,7 @@ def attribute(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Attr
     # no "who said what": a row with no speaker would only stand for the reporter's scare quotes
     drafts = [d for d in drafts if d.mention is not None]
     finder.named = sorted(
-        {d.mention for d in drafts if d.mention and article.text[slice(*d.mention)].lower() not in _PRONOUNS}
+        {d.mention for d in drafts if d.mention and article.text[slice(*d.mention)].lower() not in PRONOUNS}
     )
     return [finder.finish(d, cast) for d in drafts]
 
@@ -323,24 +265,24 @@ class _Finder:
         speaker = self.speaker_token(cue)
         if speaker is None:
             return cue
-        if _names_someone(speaker):
+        if names_someone(speaker):
             # "The mayor told voters she would consider it a “personal insult”": what she thinks is
             # part of what she told them
-            thinking = _lemma(cue) in CLAUSE_ONLY and cue.dep_ == "ccomp"
+            thinking = cue_lemma(cue) in CLAUSE_ONLY and cue.dep_ == "ccomp"
             return (self.reporter_above(cue) or cue) if thinking else cue
         token = cue
         for _ in range(4):
             for child in token.children:
-                if child.dep_ == "parataxis" and child.i != cue.i and _is_cue(child):
+                if child.dep_ == "parataxis" and child.i != cue.i and is_cue(child):
                     outer = self.speaker_token(child)
-                    if outer is not None and _names_someone(outer):
+                    if outer is not None and names_someone(outer):
                         return child
             if token.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or token.head.i == token.i:
                 break
             token = token.head
-            if _is_cue(token) and self.quote_around(token.idx) is None:
+            if is_cue(token) and self.quote_around(token.idx) is None:
                 outer = self.speaker_token(token)
-                if outer is not None and _names_someone(outer):
+                if outer is not None and names_someone(outer):
                     return token
         return cue
 
@@ -352,7 +294,7 @@ class _Finder:
             if token.dep_ not in ("ccomp", "xcomp") or token.head.i == token.i:
                 return None
             token = token.head
-            if _is_cue(token) and self.quote_around(token.idx) is None:
+            if is_cue(token) and self.quote_around(token.idx) is None:
                 return token if self.speaker_token(token) is not None else None
         return None
 
@@ -375,7 +317,7 @@ class _Finder:
                 break
             sentence.append(token)
         for token in sentence:
-            if (_is_cue(token) or token.pos_ == "VERB") and self.speaker_token(token) is not None:
+            if (is_cue(token) or token.pos_ == "VERB") and self.speaker_token(token) is not None:
                 return token
         return None
 
@@ -403,7 +345,7 @@ class _Finder:
         cue = self.cue_for_quote(span, "partial")
         if cue is None:
             return False
-        if _lemma(cue) in NAMING_VERBS | _NAME_GIVING_VERBS:
+        if cue_lemma(cue) in NAMING_VERBS | NAME_GIVING_VERBS:
             return True
         left, _ = self.frame(span, stop_at_quotes=True)
         if self.introducing_cue(left) is not None:
@@ -411,7 +353,7 @@ class _Finder:
         # "concluded his comments were “Mostly False”": a verdict someone gave, not a title
         words = [t for t in self.tokens_between(span.start, span.end) if not t.is_punct]
         roots = [t for t in words if not span.start <= t.head.idx < span.end]
-        return len(roots) == 1 and roots[0].dep_ in ("attr", "acomp") and _is_cue(cue)
+        return len(roots) == 1 and roots[0].dep_ in ("attr", "acomp") and is_cue(cue)
 
     def woven_in(self, span: QuotedSpan) -> bool:
         """Whether a quotation sits inside a sentence of the reporter's (not at its start)."""
@@ -447,7 +389,7 @@ class _Finder:
             stop = p_start + len(before) - 1
             tokens = self.tokens_between(max(p_start, stop - 80), stop)
             tail = [t for t in tokens if not t.is_punct]
-            if tail and (_is_cue(tail[-1]) or tail[-1].pos_ in ("PROPN", "PRON", "NOUN")):
+            if tail and (is_cue(tail[-1]) or tail[-1].pos_ in ("PROPN", "PRON", "NOUN")):
                 return "direct"
         return "partial"
 
@@ -501,15 +443,15 @@ class _Finder:
                 if self.quote_around(head.idx):
                     break
                 same_paragraph = self.paragraph_of(head.idx) == span.paragraph
-                if _is_cue(head) and same_paragraph and self.speaker_token(head) is not None:
+                if is_cue(head) and same_paragraph and self.speaker_token(head) is not None:
                     return head
-                if kind == "partial" and same_paragraph and _held_claim(head):
+                if kind == "partial" and same_paragraph and held_claim(head):
                     return head  # "his claim that voters would “see nothing”": his words
         # 2. a speech verb next to the quotation in its sentence
         inner = self.text[span.start : span.end].rstrip("“”\"'‘’ ")
         after_first = (bool(inner) and inner[-1] in ",?!—–-…") or (right and right[0].text == ",")
-        left_cues = [t for t in reversed(left) if _is_cue(t) or _according(t)]
-        right_cues = [t for t in right if (_is_cue(t) or _according(t)) and not _subordinate(t)]
+        left_cues = [t for t in reversed(left) if is_cue(t) or is_according(t)]
+        right_cues = [t for t in right if (is_cue(t) or is_according(t)) and not is_subordinate(t)]
         order = (right_cues + left_cues) if after_first else (left_cues + right_cues)
         for cue in order:
             if self.speaker_token(cue) is not None:
@@ -535,10 +477,10 @@ class _Finder:
                     if self.quote_around(head.idx) == (span.start, span.end):
                         continue
                     if head.pos_ == "VERB" and not self.quote_around(head.idx):
-                        if not _reports_words(head):
+                        if not reports_words(head):
                             break  # "sent its “national enterprise reporter”": a deed, not words
                         speaker = self.speaker_token(head)
-                        if speaker is not None and _names_someone(speaker):
+                        if speaker is not None and names_someone(speaker):
                             return self.reporter_above(head) or head
                         break
                     if head.head.i == head.i:
@@ -554,7 +496,7 @@ class _Finder:
             token = left[k]
             if token.is_punct:
                 return None
-            if _is_cue(token):
+            if is_cue(token):
                 subtree = {t.i for t in token.subtree}
                 return token if all(t.i in subtree for t in left[k + 1 : -1]) else None
         return None
@@ -615,7 +557,7 @@ class _Finder:
         if quoted - self.titles:  # a quotation there has its own speaker; a show's title does not
             return None
         for token in before.root.children:
-            if token.dep_ not in _SUBJECTS:
+            if token.dep_ not in SUBJECTS:
                 continue
             if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she"):
                 return token
@@ -635,7 +577,7 @@ class _Finder:
             return para_now == para_prev
         tokens = [t for t in self.tokens_between(after, draft.start) if not self.quote_around(t.idx)]
         ends = [i for i, t in enumerate(tokens) if t.is_punct and t.text in _SENTENCE_END]
-        if any(_is_cue(t) for t in tokens):
+        if any(is_cue(t) for t in tokens):
             return False
         if para_now == para_prev:
             return len(ends) <= 2
@@ -661,7 +603,7 @@ class _Finder:
             return None
         if speaker.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or speaker.dep_ == "npadvmod":
             return None
-        if speaker.tag_ == "NN" and not _names_someone(speaker):
+        if speaker.tag_ == "NN" and not names_someone(speaker):
             # "…until the election, Jane Roe, an adviser, called…" (misparsed); but a group stays:
             # "Three senators – Ann Lee, …– criticised…"
             for child in speaker.children:
@@ -670,9 +612,9 @@ class _Finder:
         return speaker
 
     def _speaker_token(self, cue: Token) -> Token | None:
-        if _is_attitude(cue):
+        if is_attitude(cue):
             return self.holder_token(cue)
-        if _according(cue):
+        if is_according(cue):
             for child in cue.children:
                 if child.lower_ == "to":
                     for grandchild in child.children:
@@ -697,12 +639,12 @@ class _Finder:
             and before.head.lower_ == "of"
         ):
             return before  # "footage of Hillary Clinton asking, “…”": she is the speaker, not the footage
-        token = cue.head.head if _coordinated_cue(cue) else cue
+        token = cue.head.head if coordinated_cue(cue) else cue
         for _ in range(4):
             subjects = [
                 c
                 for c in token.children
-                if c.dep_ in _SUBJECTS and self.quote_around(c.idx) == self.quote_around(cue.idx)
+                if c.dep_ in SUBJECTS and self.quote_around(c.idx) == self.quote_around(cue.idx)
             ]
             if subjects:
                 subject = subjects[0]
@@ -723,7 +665,7 @@ class _Finder:
                 if token.dep_ == "ccomp" and token.lower_ not in ("had", "has", "have"):
                     break
                 token = token.head
-                opening = token.dep_ == "prep" and token.lower_ in _SETTING_PREPS and token.i < token.head.i
+                opening = token.dep_ == "prep" and token.lower_ in SETTING_PREPS and token.i < token.head.i
                 if opening and token.head.pos_ in ("VERB", "AUX"):
                     token = token.head  # "After saying…, she was…": she said it
                 continue
@@ -773,7 +715,7 @@ class _Finder:
         for child in noun.children:  # "a speech Mrs. Clinton delivered"
             if child.dep_ == "relcl":
                 subjects = [g for g in child.children if g.dep_ == "nsubj" and g.tag_ not in ("WDT", "WP")]
-                if subjects and _names_someone(subjects[0]):
+                if subjects and names_someone(subjects[0]):
                     return subjects[0]
         token = noun
         for _ in range(3):
@@ -803,7 +745,7 @@ class _Finder:
 
     def cue_span(self, cue: Token) -> tuple[int, int]:
         """The cue with its auxiliaries and particle: "had said", "is telling", "pointed out"."""
-        if _according(cue):
+        if is_according(cue):
             to = cue.nbor(1) if cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to" else cue
             return cue.idx, to.idx + len(to.text)
         start = cue.i
@@ -823,8 +765,8 @@ class _Finder:
 
     def channel_of(self, cue: Token) -> str | None:
         """Where the statement was made, when the sentence says so."""
-        if _CHANNEL_VERBS.get(cue.lemma_):
-            return _CHANNEL_VERBS[cue.lemma_]
+        if CHANNEL_VERBS.get(cue.lemma_):
+            return CHANNEL_VERBS[cue.lemma_]
         if cue.lower_ in NOUN_CUES:
             return "tweet"
         token = cue
@@ -868,7 +810,7 @@ class _Finder:
                 and any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
             ):
                 break
-            if token.dep_ == "det" or token.ent_type_ in ("DATE", "TIME") or token.lower_ in _TIME_WORDS:
+            if token.dep_ == "det" or token.ent_type_ in ("DATE", "TIME") or token.lower_ in TIME_WORDS:
                 continue
             if token.dep_ in ("poss", "case") and token.head == obj:
                 continue
@@ -910,13 +852,13 @@ class _Finder:
             if token.is_space or not self.in_body(token.idx):
                 continue
             content = None
-            if _according(token):
+            if is_according(token):
                 content = self.according_content(token)
-            elif _is_cue(token, stance=True) and token.pos_ in ("VERB", "AUX"):
+            elif is_cue(token, stance=True) and token.pos_ in ("VERB", "AUX"):
                 content = self.reported_content(token)
-            elif _is_attitude(token):
+            elif is_attitude(token):
                 content = self.attitude_content(token)
-            elif _is_finding(token):
+            elif is_finding(token):
                 content = self.finding_content(token)
             if content is None:
                 continue
@@ -941,7 +883,7 @@ class _Finder:
                 draft = _Draft(start, end, "indirect")
                 self.attach(draft, token)
                 if draft.mention is not None:
-                    draft.stance = _lemma(token) not in SPEECH_VERBS and not _according(token)
+                    draft.stance = cue_lemma(token) not in SPEECH_VERBS and not is_according(token)
                     drafts.append(draft)
         return _without_nested_stances(drafts)
 
@@ -1022,7 +964,7 @@ class _Finder:
         what a third person said ("He vehemently denied it"); "I think…" or "we want…" in a
         quotation are the speaker's own words.
         """
-        if speaker.lower_ in _FIRST_SECOND_PERSON:
+        if speaker.lower_ in FIRST_SECOND_PERSON:
             return False
         return any((d.start, d.end) == own and d.channel for d in quoted)
 
@@ -1034,7 +976,7 @@ class _Finder:
         return any(d.cue == span and d.kind == "direct" for d in quoted)
 
     def reported_content(self, verb: Token) -> tuple[int, int] | None:
-        lemma = _lemma(verb)
+        lemma = cue_lemma(verb)
         for child in verb.children:
             if child.dep_ == "ccomp" and child.i > verb.i:
                 return self.clause_span(child)
@@ -1071,7 +1013,7 @@ class _Finder:
                         tokens.pop()
                     if tokens:
                         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        naming = _naming_parts(verb)
+        naming = naming_parts(verb)
         if naming is not None:  # "called the charges unsubstantiated", "compared it to working with…"
             first, last = naming
             tokens = [t for t in verb.doc[first.i : last.i + 1] if not t.is_space]
@@ -1099,7 +1041,7 @@ class _Finder:
                 if child.dep_ == "dobj" and child.i > verb.i and self.quote_around(verb.idx):
                     return self.object_span(verb, child)
         for child in verb.children:  # "complained about his mic", "called for a repeal", "spoke of …"
-            if child.dep_ == "prep" and child.lower_ in _REPORT_PREPS and child.i > verb.i:
+            if child.dep_ == "prep" and child.lower_ in REPORT_PREPS and child.i > verb.i:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 objs = [g for g in objs if g.ent_type_ not in ("DATE", "TIME")]
                 if objs and lemma not in ("say", "tell", "add", "write", "post", "tweet", "read"):
@@ -1131,7 +1073,7 @@ class _Finder:
         start, end = self.clause_span(xcomp)
         for child in verb.children:
             bare = child.dep_ == "conj" and child.tag_ == "VB" and child.i > xcomp.i
-            if bare and not any(c.dep_ in _SUBJECTS for c in child.children):
+            if bare and not any(c.dep_ in SUBJECTS for c in child.children):
                 end = max(end, self.clause_span(child)[1])
         return start, end
 
@@ -1143,10 +1085,10 @@ class _Finder:
         for child in sorted(verb.children, key=lambda c: c.i):
             if child.i <= last:
                 continue
-            if child.left_edge.i != last + 1 or child.dep_ not in _VP_REST or self.is_setting(child):
+            if child.left_edge.i != last + 1 or child.dep_ not in VP_REST or self.is_setting(child):
                 break  # a comma, a clause of its own, a new verb or a time and place end what was said
             if child.dep_ == "conj" and (
-                (child.pos_ in ("VERB", "AUX") and child.tag_ != "VBG") or _is_cue(child)
+                (child.pos_ in ("VERB", "AUX") and child.tag_ != "VBG") or is_cue(child)
             ):
                 break
             last = child.right_edge.i
@@ -1165,18 +1107,18 @@ class _Finder:
         speech", "in a series of tweets"), not what was said."""
         if phrase.dep_ != "prep":
             return phrase.ent_type_ in ("DATE", "TIME")
-        if phrase.lower_ in _SETTING_PREPS:
+        if phrase.lower_ in SETTING_PREPS:
             return True
         objects = [c for c in phrase.children if c.dep_ == "pobj"]
         if not objects:
             return False
-        channel = phrase.lower_ in ("in", "on", "via", "through") and _lemma(objects[0]) in CHANNEL_NOUNS
-        return channel or objects[0].ent_type_ in ("DATE", "TIME") or objects[0].lower_ in _TIME_WORDS
+        channel = phrase.lower_ in ("in", "on", "via", "through") and cue_lemma(objects[0]) in CHANNEL_NOUNS
+        return channel or objects[0].ent_type_ in ("DATE", "TIME") or objects[0].lower_ in TIME_WORDS
 
     def attitude_content(self, word: Token) -> tuple[int, int] | None:
         """What a report noun or stance adjective is about: "critical of Trump", "claim that…"."""
         for child in word.children:
-            if child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS and child.i == word.i + 1:
+            if child.dep_ == "prep" and child.lower_ in ATTITUDE_PREPS and child.i == word.i + 1:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs and objs[0].ent_type_ not in ("DATE", "TIME"):
                     return self.clause_span(objs[0])
@@ -1186,7 +1128,7 @@ class _Finder:
                 if child.dep_ in ("acl", "ccomp") and child.i > word.i and marked:
                     return self.clause_span(child)
                 # "her plan to raise taxes", "its decision to appeal": what someone intends
-                planned = _lemma(word) in INTENTION_NOUNS and child.dep_ in ("acl", "relcl")
+                planned = cue_lemma(word) in INTENTION_NOUNS and child.dep_ in ("acl", "relcl")
                 if planned and child.i == word.i + 2 and child.nbor(-1).lower_ == "to":
                     return self.clause_span(child)
         return None
@@ -1216,7 +1158,7 @@ class _Finder:
     def clause_span(self, head: Token) -> tuple[int, int]:
         tokens = [t for t in head.subtree if not t.is_space]
         for token in tokens:
-            if token.i > head.i and _coordinated_cue(token):  # "…would close the bridge and suggested…"
+            if token.i > head.i and coordinated_cue(token):  # "…would close the bridge and suggested…"
                 tokens = [t for t in tokens if t.i < token.left_edge.i]
                 while tokens and tokens[-1].dep_ == "cc":
                     tokens.pop()
@@ -1279,7 +1221,7 @@ class _Finder:
             noun = self.author_of(relative.head.head)  # "Stevie Wonder, who joked": Stevie Wonder
             entity = _entity_at(cast, *self.mention_span(noun))
             return entity.name if entity is not None else self.text[slice(*self.mention_span(noun))]
-        if mention.lower() in _PRONOUNS or mention.lower() in ("who", "which"):
+        if mention.lower() in PRONOUNS or mention.lower() in ("who", "which"):
             antecedent = self.antecedent(start, mention.lower())
             if antecedent is not None:
                 entity = _entity_at(cast, *antecedent)
@@ -1337,105 +1279,6 @@ def _copy_speaker(draft: _Draft, source: _Draft) -> None:
     draft.floating = True
 
 
-def _lemma(token: Token) -> str:
-    """The lower-case lemma, with the model's few misreadings of cue verbs put right ("hoped" → hop)."""
-    lemma = token.lemma_.lower()
-    fixed = _LEMMA_FIXES.get(lemma)
-    if fixed is not None and token.lower_[: len(lemma) + 1] != lemma + lemma[-1]:  # but "hopped" is hop
-        return fixed
-    return lemma
-
-
-def _is_cue(token: Token, *, stance: bool = False) -> bool:
-    """Whether a word introduces a statement (with ``stance``, also "wants", "supports", "plans"…)."""
-    lemma = _lemma(token)
-    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-        if lemma in CLAUSE_ONLY:
-            clause = any(c.dep_ == "ccomp" for c in token.children)
-            called_for = lemma == "call" and any(
-                c.dep_ == "prep"
-                and c.lower_ in ("for", "on")
-                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
-                for c in token.children
-            )
-            hoped_for = (
-                lemma in TO_CLAUSE_VERBS
-                and not _passive_without_agent(token)
-                and any(c.dep_ == "xcomp" for c in token.children)
-            )
-            naming = _naming_parts(token) is not None  # "called the plan “a disaster”"
-            return clause or naming or (stance and (called_for or hoped_for))
-        if stance and lemma in STANCE_VERBS:
-            return not _passive_without_agent(token)
-        return lemma in SPEECH_VERBS
-    if token.lower_ in NOUN_CUES and not any(c.dep_ == "det" for c in token.children):
-        return token.i > 0 and token.nbor(-1).lower_ in ("had", "has", "have")
-    return False
-
-
-def _reports_words(verb: Token) -> bool:
-    """Whether a verb says, names or judges, so that words quoted under it can be someone's.
-
-    "Lee called him a “serial liar”" and "she referenced “political tensions”" report words; "The
-    Post sent its “national enterprise reporter”" and "She would close the “carried interest”
-    loophole" are deeds, and their quotation marks are the reporter's.
-    """
-    return _is_cue(verb, stance=True) or _lemma(verb) in NAMING_VERBS | _NAME_GIVING_VERBS
-
-
-def _passive_without_agent(verb: Token) -> bool:
-    """Whether a verb is passive and names no one behind it: "the bridge is expected to reopen" and
-    "the stadium is planned to open" say what unnamed others expect or plan, not what the bridge says."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    return passive and not any(c.dep_ == "agent" for c in verb.children)
-
-
-def _coordinated_cue(token: Token) -> bool:
-    """Whether a cue the parser hangs on a reported clause belongs with the reporting verb instead.
-
-    "She said the city would close the bridge and suggested…": "suggested" is parsed as coordinated
-    with "close", but its tense matches "said", not "would close": she suggested it.
-    """
-    head = token.head
-    if token.dep_ != "conj" or head.dep_ != "ccomp" or not _is_cue(token, stance=True):
-        return False
-    if any(c.dep_ in _SUBJECTS for c in token.children) or not _is_cue(head.head):
-        return False
-    return token.tag_ == head.head.tag_ != head.tag_
-
-
-def _naming_parts(verb: Token) -> tuple[Token, Token] | None:
-    """First and last word of what a naming verb says about its object, if it has that shape.
-
-    "called the charges unsubstantiated", "described the showdown as ominous", "cited it as an
-    example", "compared it to working with…", and passive "has been called a charlatan".
-    """
-    lemma = _lemma(verb)
-    if lemma not in NAMING_VERBS:
-        return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    preps = ("as", "to", "with") if lemma in ("compare", "liken") else ("as",)
-    complements = [
-        c
-        for c in verb.children
-        if c.i > verb.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in preps))
-    ]
-    if lemma in ("call", "label", "brand", "dub", "term", "deem") and objects:
-        complements += [c for c in objects[0].children if c.dep_ in ("oprd", "appos") and c.i > objects[0].i]
-        if len(objects) > 1:  # "called him a liar" parsed as two objects
-            complements.append(objects[1])
-    complements = [c for c in complements if c.ent_type_ not in ("DATE", "TIME")]
-    if not complements:
-        return None
-    last = max(c.right_edge for c in complements)
-    if objects:
-        return objects[0].left_edge, last
-    if passive:
-        return verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb, last
-    return None
-
-
 def _without_trailing_aside(tokens: list[Token], head: Token) -> list[Token]:
     """A report without what the reporter adds at its end: "…to Scott, who has never faced…"; and
     without what follows a semicolon."""
@@ -1474,50 +1317,6 @@ def _is_trailing_modifier(token: Token) -> bool:
     if token.dep_ == "prep":
         return token.lower_ in ("with", "aside")
     return token.dep_ in ("advmod", "npadvmod") and first.lower_ in ("more", "less")
-
-
-def _is_finding(token: Token) -> bool:
-    """Whether a verb reports what a poll, survey or study found ("the poll shows…", "a study found…")."""
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in FINDING_VERBS:
-        return False
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    return bool(subjects) and subjects[0].lemma_.lower() in FINDING_NOUNS
-
-
-def _is_attitude(token: Token) -> bool:
-    """Whether a noun or adjective reports a statement or stance ("claim", "critic", "critical")."""
-    if token.pos_ == "NOUN":
-        return token.lemma_.lower() in REPORT_NOUNS
-    return token.pos_ == "ADJ" and token.lower_ in STANCE_ADJECTIVES
-
-
-def _subordinate(verb: Token) -> bool:
-    """Whether a verb heads a "when"/"after"/"because" clause: "“…,” when Smith attacked him" does not
-    say who spoke."""
-    return verb.dep_ == "advcl" and any(
-        c.i < verb.i and (c.dep_ == "mark" or c.tag_ == "WRB") for c in verb.children
-    )
-
-
-def _held_claim(token: Token) -> bool:
-    """Whether a report noun has a "that" clause and an owner who names someone: "Lee's claim that…"."""
-    if not _is_attitude(token) or token.pos_ != "NOUN":
-        return False
-    owner = any(c.dep_ == "poss" and _names_someone(c) for c in token.children)
-    return owner and any(c.dep_ in ("acl", "ccomp") and c.i > token.i for c in token.children)
-
-
-def _names_someone(token: Token) -> bool:
-    """Whether a word can name a speaker on its own: a person, an organisation, a name or a pronoun."""
-    return (
-        token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or token.pos_ == "PROPN"
-        or token.lower_ in _PRONOUNS
-    )
-
-
-def _according(token: Token) -> bool:
-    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"
 
 
 def _head_of_name(token: Token) -> Token:
