@@ -13,8 +13,9 @@ With ``workers=1`` everything runs in this process: spaCy parses a few articles 
 (``nlp.pipe``) and the people, quotes, timeline and sentiment layers follow. With ``workers=N``
 (N ≥ 2) *whole articles* go to N worker processes, which start with the spaCy model already
 loaded (they are copies of a process that loaded it once) and parse and annotate their
-articles exactly as ``workers=1`` does; results come back in input order. spaCy's own ``nlp.pipe(n_process=N)`` is not used for this: it would parallelise only the
-parsing, and every layer after it would still run, article after article, in this one process.
+articles exactly as ``workers=1`` does; results come back in input order. spaCy's own
+``nlp.pipe(n_process=N)`` is not used for this: it would parallelise only the parsing, and every
+layer after it would still run, article after article, in this one process.
 
 Example:
     >>> lines = ['{"id": "a1", "text": "The mayor said on Tuesday that the bridge would close."}']
@@ -125,9 +126,10 @@ def annotate_jsonl(
         lines: JSON lines (a file opened as text, ``sys.stdin``, or a list of strings).
         workers: processes to annotate in. ``1`` works in this process; ``N`` ≥ 2 starts N worker
             processes that parse *and* annotate whole articles, so every layer runs in parallel,
-            not only spaCy's parsing (which is all ``nlp.pipe(n_process=N)`` would spread out). Worth it for more than a
-            handful of articles and at most one worker per free CPU core. The first pool in a
-            session takes a few seconds to load the model (once); later pools start at once.
+            not only spaCy's parsing (which is all ``nlp.pipe(n_process=N)`` would spread out).
+            Worth it for more than a handful of articles and at most one worker per free CPU
+            core. Starting workers costs at most one model load per session (a few seconds);
+            later pools start at once.
         progress: show a progress bar (tqdm) on standard error.
         batch_size: articles handed to spaCy at a time (in each process).
 
