@@ -124,11 +124,11 @@ class TargetSentiment:
     # what the evidence is worked out from, when first asked for (a batch run never asks)
     _text: str = field(default="", repr=False, compare=False)
     _contributions: tuple = field(default=(), repr=False, compare=False)
-    _k: int = field(default=0, repr=False, compare=False)
+    _label_index: int = field(default=0, repr=False, compare=False)
 
     @cached_property
     def _pushes(self) -> tuple[tuple[WordPush, ...], tuple[tuple[str, float], ...]]:
-        return _evidence(self._text, self._contributions, self._k)
+        return _evidence(self._text, self._contributions, self._label_index)
 
     @property
     def words(self) -> tuple[WordPush, ...]:
@@ -503,7 +503,7 @@ def predict(sentence: Span, start: int, end: int, *, model: TargetModel | None =
         sentence_end=sentence.end_char,
         _text=text,
         _contributions=tuple(contributions),
-        _k=model.labels.index(label),
+        _label_index=model.labels.index(label),
     )
 
 

@@ -128,6 +128,15 @@ def test_target_evidence_words_exclude_nothing_and_json_is_safe():
     assert result.sentence_start == 0 and result.sentence_end == len(text)
 
 
+def test_target_evidence_is_worked_out_when_first_asked_for():
+    text = "Critics attacked Smith."
+    result = score_target(text, 17, 22)
+    assert "_pushes" not in vars(result)  # a batch run, which never asks, does not pay for it
+    assert "attacked" in [w.text for w in result.words]
+    assert "_pushes" in vars(result)
+    assert result == score_target(text, 17, 22)  # the evidence's inputs take no part in equality
+
+
 @pytest.mark.parametrize(("start", "end"), [(5, 2), (-1, 3), (0, 999), (3, 4)])
 def test_score_target_rejects_bad_offsets(start, end):
     with pytest.raises(errors.InvalidInput, match="offsets"):
