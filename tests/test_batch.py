@@ -5,6 +5,7 @@ Needs the spaCy model (and every analysis layer, for the full records).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import itertools
 import json
@@ -26,6 +27,19 @@ TEXTS = [
     "“We have waited long enough,” said Helen Brandt, a councillor.\n\n“Now we act.”",
     "Nurses called off a strike on Monday night after a pay deal, their union said.",
 ]
+
+
+@contextlib.contextmanager
+def another_thread():
+    """A second thread that waits until the block ends, as a notebook kernel's threads do."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        other.join()
 
 
 def jsonl(*records: object) -> list[str]:
@@ -183,14 +197,8 @@ def test_workers_are_forked_from_a_single_threaded_process_and_from_a_fork_serve
 
     alone = threading.active_count() == 1  # other tests in this process may have left threads
     assert _worker_context().get_start_method() == ("fork" if alone else "forkserver")
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
+    with another_thread():
         assert _worker_context().get_start_method() == "forkserver"
-    finally:
-        stop.set()
-        other.join()
 
 
 def test_the_progress_bar_starts_no_thread():
@@ -208,12 +216,6 @@ def test_workers_from_a_threaded_process_give_the_same_records():
     """As in a notebook kernel, which runs threads: the workers come from the fork server."""
     lines = jsonl(*({"id": f"a{i}", "text": text} for i, text in enumerate(TEXTS)))
     one = list(annotate_jsonl(lines, workers=1, progress=False))
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
+    with another_thread():
         two = list(annotate_jsonl(lines, workers=2, progress=False))
-    finally:
-        stop.set()
-        other.join()
     assert one == two
