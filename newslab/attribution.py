@@ -769,6 +769,10 @@ class _Finder:
             return CHANNEL_VERBS[cue.lemma_]
         if cue.lower_ in NOUN_CUES:
             return "tweet"
+        if cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in cue.children):
+            channel = self.channel_phrase(cue.head)  # "a series of tweets that compared…": the tweets
+            if channel:
+                return channel
         token = cue
         for candidate in (cue, cue.head if cue.dep_ in ("advcl", "conj") else None):
             if candidate is None:

@@ -426,6 +426,7 @@ def find_events(article: Article, doc: Doc, timexes: list[Timex], quotes: list[A
             sentence_of[token.i] = number
 
     # 1. speech acts from who-said-what (only those in the story's body: not a headline)
+    cue_words: set[int] = set()
     for quote in quotes:
         cue_start = getattr(quote, "cue_start", None)
         cue_end = getattr(quote, "cue_end", None)
@@ -437,12 +438,15 @@ def find_events(article: Article, doc: Doc, timexes: list[Timex], quotes: list[A
         token = span.root
         if token.i not in sentence_of:
             continue
+        cue_words.update(t.i for t in span)
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB":
             continue  # "criticised the idea, saying …": one event, told by its main verb
         speaker = getattr(quote, "speaker", None) or getattr(quote, "speaker_mention", None)
         subject = _subject(token)
         # the parse's own subject reads best ("Lindsey Graham had told"); a pronoun gives way to the speaker's name
         label = f"{speaker} {token.text}" if speaker and (subject is None or subject.pos_ == "PRON") else None
+        if token.lemma_ == "have" and len(span) > 1:  # "had tweet that…": the event is the tweet, not "had"
+            token, label = span[-1], f"{speaker} {span.text}" if speaker else None
         add(token, "speech", main=True, label=label)
 
     # 2. main-clause events outside quotation marks
@@ -452,7 +456,7 @@ def find_events(article: Article, doc: Doc, timexes: list[Timex], quotes: list[A
         paragraph = article.paragraphs[max(article.paragraph_of(span.start_char), 0)]
         regions = _quote_regions(article.text, paragraph.start, paragraph.end)
         for token in span:
-            if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, regions):
+            if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, regions) or token.i in cue_words:
                 continue
             is_root = token.dep_ == "ROOT"
             is_conj = token.dep_ == "conj" and token.head.dep_ == "ROOT" and _subject(token) is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 
 import pytest
@@ -11,6 +12,7 @@ import newslab
 from newslab import errors
 from newslab.article import Article, decode_text, parse_date, split_paragraphs
 
+SEED_SHA256 = "8e2fd88e417443d8df4b3f0e32ad02f8989b068fa7555b1bd9158e40a20ab07e"
 SEED_FIRST_LINE = "NewsReports\n\nTrump Backs Away From Working With Russia On Cybersecurity\n\n"
 
 
@@ -24,14 +26,23 @@ def test_seed_layout(seed):
     assert "Sunday" in seed.meta["note"]
     assert seed.text.startswith(SEED_FIRST_LINE)
     assert seed.text.rstrip().endswith("(THEGUARDIAN US)")
-    assert len(seed.paragraphs) == 14
+    assert len(seed.paragraphs) == 15
     assert seed.span_text(seed.paragraphs[0]).startswith("Donald Trump appears to have backed away")
-    assert seed.span_text(seed.paragraphs[-1]).endswith("did not collude with Russia.")
+    assert seed.span_text(seed.paragraphs[-1]).endswith("He vehemently denied it.”")
 
 
 def test_seed_is_the_file_byte_for_byte(seed, root):
     raw = (root / "data" / "articles" / "trump-russia-cyber.txt").read_bytes()
     assert seed.text.encode("utf-8") == raw
+
+
+def test_seed_is_the_original_article(root):
+    """The bundled text is the article as published (2,870 bytes, no final newline), slips included."""
+    raw = (root / "data" / "articles" / "trump-russia-cyber.txt").read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == SEED_SHA256
+    assert len(raw) == 2870 and not raw.endswith(b"\n")
+    text = raw.decode("utf-8")
+    assert "Mario Rubio" in text and "Trump had tweet that he" in text
 
 
 def test_every_span_indexes_the_text(seed):

@@ -15,14 +15,14 @@ def table(seed):
     return sentences_table(seed)
 
 
-@pytest.mark.parametrize("answer", [14, "14", 14.0, np.int64(14), " 14 ", [14], pd.Series([14])])
+@pytest.mark.parametrize("answer", [15, "15", 15.0, np.int64(15), " 15 ", [15], pd.Series([15])])
 def test_paragraph_count_accepts_every_form(seed, answer):
     assert reading.paragraph_count(seed, answer).ok
 
 
 @pytest.mark.parametrize(
     ("answer", "hint"),
-    [(17, "outlet line"), (19, "sentences"), (3, "article.paragraphs"), (None, "number"), ("many", "number")],
+    [(18, "outlet line"), (19, "sentences"), (3, "article.paragraphs"), (None, "number"), ("many", "number")],
 )
 def test_paragraph_count_hints(seed, answer, hint):
     result = reading.paragraph_count(seed, answer)

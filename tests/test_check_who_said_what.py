@@ -67,7 +67,7 @@ def test_quote_kinds_hints(seed, answer, hint):
     assert not result and hint in result.message
 
 
-@pytest.mark.parametrize("answer", ["Donald Trump", "Trump", "donald trump", "President Trump"])
+@pytest.mark.parametrize("answer", ["Nikki Haley", "Haley", "nikki haley", "Ambassador Haley"])
 def test_most_quoted_accepts_variants(seed, answer):
     assert check.most_quoted(seed, answer)
 

@@ -66,10 +66,12 @@ def _who(seed, cast, phrase, word=None):
 def test_issue_expectations(seed, cast):
     assert _who(seed, cast, "The US president") == "Donald Trump"
     assert _who(seed, cast, "that he and Vladimir Putin", "he") == "Donald Trump"
-    assert _who(seed, cast, "during his campaign", "his") == "Donald Trump"
+    assert _who(seed, cast, "in his campaign", "his") == "Donald Trump"
+    assert _who(seed, cast, "Trump had tweet that he", "he") == "Donald Trump"
     assert _who(seed, cast, "he added", "he") == "John McCain"
     assert _who(seed, cast, "she said", "she") == "Nikki Haley"
-    assert _who(seed, cast, "Mario Rubio") == "Mario Rubio"
+    assert _who(seed, cast, "Mario Rubio") == "Mario Rubio"  # the text's spelling (Marco Rubio), kept
+    assert _who(seed, cast, "Rubio, who contested", "Rubio") == "Mario Rubio"
     assert _who(seed, cast, "President Putin") == "Vladimir Putin"
     assert _who(seed, cast, "He vehemently", "He") == "Vladimir Putin"
     assert _who(seed, cast, "stiffened his resolve", "his") == "Lindsey Graham"
@@ -78,8 +80,8 @@ def test_issue_expectations(seed, cast):
 def test_model_errors_are_corrected_with_reasons(seed, cast):
     table = corrections_table(seed)
     org_people = table[(table["model_label"] == "ORG") & (table["label"] == "PERSON")]
-    # the issue counts three ORG "Trump"s in the story; the model tags a fourth in the last paragraph
-    assert list(org_people["text"]) == ["Trump", "Trump", "Trump", "Nikki Haley", "Trump"]
+    # the model tags three "Trump"s and Nikki Haley as organisations
+    assert list(org_people["text"]) == ["Trump", "Trump", "Trump", "Nikki Haley"]
     assert all("PERSON" in reason for reason in org_people["reason"])
     haley = next(e for e in cast if e.name == "Nikki Haley")
     assert "ambassador" in haley.mentions[0].reason

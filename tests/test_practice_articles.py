@@ -34,7 +34,20 @@ def test_practice_gold_file_is_valid_and_covers_every_label(name, root):
         assert gold.labelled(label), label
     quotes = gold.labelled("QUOTE")
     assert {q.attrs["kind"] for q in quotes} == {"direct", "partial", "indirect"}
-    assert any("cue" not in q.attrs and q.attrs["kind"] == "direct" for q in quotes)  # a floating quote
+    floating = [q for q in quotes if q.attrs.get("floating")]
+    assert floating and all(q.attrs["kind"] == "direct" and q.attrs.get("cue") is None for q in floating)
     assert all({"type", "value"} <= set(t.attrs) for t in gold.labelled("TIMEX"))
     assert all(a.attrs.get("entity") for a in gold.labelled("PERSON", "ORG", "PLACE"))
     assert all(article.body.start <= a.start and a.end <= article.body.end for a in gold.annotations)
+
+
+def test_a_quote_runs_over_two_paragraphs_in_the_nurses_story(root):
+    """The news convention the seed lacks: no closing mark at the paragraph's end, a new mark after."""
+    article = load_article("ridgeway-nurses-deal")
+    gold = load_annotations(root / "data" / "gold" / "ridgeway-nurses-deal.json", article.text)
+    quotes = gold.labelled("QUOTE")
+    open_end = next(q for q in quotes if q.text.startswith("“You can’t hire"))
+    assert not open_end.text.endswith("”")
+    following = next(q for q in quotes if q.start > open_end.end)
+    assert article.paragraph_of(following.start) == article.paragraph_of(open_end.start) + 1
+    assert following.attrs["floating"] and following.attrs["speaker"] == open_end.attrs["speaker"]

@@ -819,3 +819,27 @@ def test_a_passive_expectation_or_plan_with_no_one_behind_it_is_not_a_report(fin
     assert quotes == []
     _, quotes = find("The ferry company hopes to return in June.")
     assert ("to return in June", "The ferry company", "hopes") in _reports(quotes)
+
+
+@pytest.mark.model
+def test_a_comparison_runs_to_the_end_of_what_is_compared(find):
+    """ "compared it to working with X, Y, on a unit": the "on" phrase belongs to the comparison."""
+    _, quotes = find(
+        "Kessler criticised the idea in a series of tweets that compared it to working with the "
+        "Syrian president, Bashar al-Assad, on a chemical weapons unit."
+    )
+    quote = _one(quotes, "it to working")
+    assert quote.text.endswith("on a chemical weapons unit")
+
+
+@pytest.mark.model
+def test_tweets_that_compare_are_the_channel(find):
+    """When the words are the subject of the cue ("tweets that compared…"), they are its channel."""
+    _, quotes = find(
+        "Kessler, who ran for mayor against Okafor, criticised the idea in a series of tweets that "
+        "compared it to working with the Ridgeway mayor, Louise Farrow, on a flood defence unit."
+    )
+    assert {(q.cue, q.channel) for q in quotes} == {
+        ("criticised", "series of tweets"),
+        ("compared", "series of tweets"),
+    }

@@ -51,7 +51,7 @@ def _reported(gold):
     return [g for g in gold if g.attrs["kind"] == "indirect" and g.attrs["cue"] != "compared"]
 
 
-@pytest.mark.parametrize("number", range(9))
+@pytest.mark.parametrize("number", range(10))
 def test_reported_statements(gold, quotes, number):
     record = _reported(gold)[number]
     matches = [
@@ -67,9 +67,26 @@ def test_reported_statements(gold, quotes, number):
 
 def test_rubio_comparison_inside_a_relative_clause(gold, quotes):
     record = next(g for g in gold if g.attrs["cue"] == "compared")
-    assert any(
-        q.kind == "indirect" and _overlap(q.start, q.end, record.start, record.end) > 0 for q in quotes
-    )
+    found = [q for q in quotes if (q.start, q.end) == (record.start, record.end)]
+    assert found, "the comparison runs to “on a chemical weapons unit”"
+    assert (found[0].speaker, found[0].channel) == ("Mario Rubio", "series of tweets")
+
+
+def test_every_kind_matches_the_gold_at_overlap(seed, root):
+    from newslab.compare import compare, machine_annotations
+
+    gold = load_annotations(root / "data" / "gold" / "trump-russia-cyber.json", seed.text)
+    scores = compare(machine_annotations(seed), gold, labels=["QUOTE"]).scores.set_index(["label", "match"])
+    row = scores.loc[("QUOTE", "overlap")]
+    assert row["precision"] >= 0.85 and row["recall"] >= 0.85
+
+
+def test_the_nested_denial_sits_inside_trumps_tweet(gold, quotes):
+    tweet = next(q for q in quotes if q.text.startswith("“strongly pressed"))
+    denial = next(q for q in quotes if q.cue == "denied" and q.speaker == "Vladimir Putin")
+    assert tweet.start < denial.start < denial.end < tweet.end
+    assert (denial.text, denial.speaker_mention) == ("it", "He")
+    assert (tweet.kind, tweet.cue, tweet.channel) == ("partial", "had tweet", "tweet")
 
 
 def test_no_spurious_statements(gold, quotes):

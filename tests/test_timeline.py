@@ -223,3 +223,16 @@ def test_quote_cues_outside_the_body_are_left_out():
     quote = SimpleNamespace(cue_start=start, cue_end=start + 4, speaker="the union", speaker_mention="Union")
     events = find_events(article, doc, find_timexes(article, doc), [quote])
     assert all(e.start >= article.body.start for e in events if e.kind != "publication")
+
+
+@pytest.mark.model
+def test_a_tweet_after_had_is_one_event_named_by_the_tweet():
+    """A slip such as "had tweet that…" (for "had tweeted") is one speech event, "tweet", not "had"."""
+    from newslab.nlp import parse
+    from newslab.quotes import find_quotes
+
+    text = "The shopkeeper Tom Kessler had tweet that he “would fight the closure all the way.”"
+    article = Article.from_text(text, published="2017-07-12")
+    doc = parse(article)
+    _, events = _events(text, quotes=find_quotes(article, doc, []))
+    assert [e.text for e in events if e.kind != "publication"] == ["tweet"]

@@ -88,7 +88,7 @@ def floating_speaker(article: Article, answer: Any, *, quote: str = "We can’t 
 KIND_EXERCISE = {
     "A": "“forgive and forget”",
     "B": "“There has been no penalty,”",
-    "C": "any interference in the election",
+    "C": "his campaign did not collude with Russia",
 }
 
 
