@@ -203,9 +203,9 @@ def naming_parts(verb: Token) -> tuple[Token, Token] | None:
     last = max(c.right_edge for c in complements)
     if lemma in ("compare", "liken"):  # "compared it to working with X, on a chemical weapons unit"
         for c in verb.children:
-            if c.dep_ == "prep" and c.i > last.i and c.lower_ in ("on", "over", "about", "for"):
-                if not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
-                    last = max(last, c.right_edge, key=lambda t: t.i)
+            timed = any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+            if c.dep_ == "prep" and c.i > last.i and c.lower_ in ("on", "over", "about", "for") and not timed:
+                last = max(last, c.right_edge, key=lambda t: t.i)
     if objects:
         return objects[0].left_edge, last
     if passive:

@@ -100,7 +100,9 @@ def test_sentiment_toward_russia_is_mostly_negative(seed):
     assert "positive" not in set(russia[russia["start"] != negated]["label"])
 
 
-@pytest.mark.xfail(strict=True, reason="negation: the target model reads 'trust' near Russia, not 'doesn’t … ever'")
+@pytest.mark.xfail(
+    strict=True, reason="negation: the target model reads 'trust' near Russia, not 'doesn’t … ever'"
+)
 def test_haleys_negated_trust_is_not_positive_toward_russia(seed):
     russia = target_sentiment_table(seed, "Russia")
     negated = seed.text.index("doesn’t mean we ever trust Russia") + len("doesn’t mean we ever trust ")
