@@ -47,23 +47,26 @@ def sentences_table(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
-def article_summary(article: Article) -> pd.Series:
-    """The article at a glance: outlet, title, credit, date and counts of its parts."""
+def article_summary(article: Article) -> pd.DataFrame:
+    """The article at a glance: outlet, title, credit, date and counts of its parts.
+
+    A two-column table: ``part`` names what is counted or shown, ``value`` holds it (an empty
+    cell when the article does not say, e.g. no credit line).
+    """
     body = article.text[article.body.start : article.body.end]
-    return pd.Series(
-        {
-            "id": article.id,
-            "outlet": article.outlet,
-            "title": article.title,
-            "credit": article.credit,
-            "published": article.published.isoformat() if article.published else None,
-            "paragraphs": len(article.paragraphs),
-            "sentences": len(article.sentences),
-            "words": count_words(body),
-            "characters": len(body),
-        },
-        name=article.id,
-    )
+    parts = {
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "credit": article.credit,
+        "published": article.published.isoformat() if article.published else None,
+        "paragraphs": len(article.paragraphs),
+        "sentences": len(article.sentences),
+        "words": count_words(body),
+        "characters": len(body),
+    }
+    rows = [{"part": part, "value": "" if value is None else value} for part, value in parts.items()]
+    return pd.DataFrame(rows, columns=["part", "value"])
 
 
 def plot_sentence_lengths(
@@ -76,6 +79,8 @@ def plot_sentence_lengths(
         ax: axes to draw on (default: a new figure).
         title: the figure's title.
     """
+    from matplotlib.ticker import MaxNLocator
+
     from newslab.figures import new_axes, set_alt_text
     from newslab.render import PALETTE
 
@@ -94,6 +99,7 @@ def plot_sentence_lengths(
             ha="right",
             color=PALETTE["vermillion"],
         )
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Sentence number (story order)")
     ax.set_ylabel("Length (words)")
     ax.set_title(title or "Sentence length along the story")

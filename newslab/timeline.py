@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -271,10 +272,20 @@ def _phrase(token: Token, *, limit: int = 6) -> str:
         return _phrase(token.head.head, limit=limit)
     while words and words[0].is_punct:
         words = words[1:]
-    text = " ".join(t.text for t in words) if words else token.text
+    text = _as_written(words) if words else token.text
     if any(t.dep_ == "conj" for t in token.children):
         right = [t for t in token.subtree if t.i > token.i and t.dep_ in ("cc", "conj", "compound")]
-        text = " ".join(t.text for t in sorted([*words, *right], key=lambda t: t.i))
+        text = _as_written(sorted([*words, *right], key=lambda t: t.i))
+    return text
+
+
+def _as_written(tokens: list[Token]) -> str:
+    """Words joined as the text has them: "Millbrook’s council", not "Millbrook ’s council"."""
+    if not tokens:
+        return ""
+    text = tokens[0].text
+    for before, token in itertools.pairwise(tokens):
+        text += (before.whitespace_ if token.i == before.i + 1 else " ") + token.text
     return text
 
 
@@ -313,7 +324,7 @@ def _label(verb: Token) -> str:
     prefix = " ".join(a.text for a in sorted(auxes, key=lambda t: t.i))
     pieces = [p for p in (_phrase(subject) if subject is not None else "", prefix, words) if p]
     if verb.pos_ == "NOUN":
-        pieces = [" ".join(t.text for t in verb.subtree if t.dep_ != "punct")][:1]
+        pieces = [_as_written([t for t in verb.subtree if t.dep_ != "punct"])][:1]
         pieces = [pieces[0][:60]]
     return " ".join(pieces)
 
@@ -576,6 +587,11 @@ def _order(article: Article, doc: Doc, candidates: dict[int, _Candidate], senten
     return _rank(article, candidates, sentence_of, places, pub_place)
 
 
+def _only_before(place: _Place) -> bool:
+    """Whether the text places the event only before a stated date ("had told", "earlier")."""
+    return place.when.startswith("before ") and not place.when.startswith("before publication")
+
+
 def _shift(place: _Place, delta: float, how: str) -> _Place:
     return _Place(place.day, place.phase + delta, place.when, how, place.earliest, place.latest, place.grain)
 
@@ -589,6 +605,8 @@ def _rank(article: Article, candidates: dict[int, _Candidate], sentence_of: dict
     rows.append((pub_place, None, None))
 
     def key(place: _Place) -> tuple:
+        if place.day is not None and _only_before(place):
+            return (place.day, -far)  # known only to lie before that date: before every event on it
         return (far if place.day is None else place.day, place.phase)
 
     keys = sorted({key(place) for place, _c, _s in rows})
@@ -600,7 +618,9 @@ def _rank(article: Article, candidates: dict[int, _Candidate], sentence_of: dict
     for place, candidate, sentence in rows:
         k = key(place)
         note = ""
-        if counts[k] > 1:
+        if counts[k] > 1 and place.day is not None and _only_before(place):
+            note = "before that date, order not stated"
+        elif counts[k] > 1:
             grain = place.grain if place.day is not None else "none"
             note = {"day": "same day, order not stated", "year": "same year, order not stated",
                     "month": "same month, order not stated"}.get(grain, NOT_STATED)  # fmt: skip
@@ -731,20 +751,29 @@ def _wrap(text: str, width: int = 38) -> str:
 
 
 def plot_timeline(table: pd.DataFrame, *, ax: Axes | None = None, title: str = "What happened when",
-                  pad_days: int = 2) -> Axes:  # fmt: skip
+                  pad_days: int = 2, story_days: int = 31) -> Axes:  # fmt: skip
     """Draw the events on a date axis, one row per event, earliest at the top.
 
     Events known to the day are dots; events the text only places in a year or "before" some
     time are drawn as ranges (a bar over the days they can fall on).
 
+    A story that reaches back years (an election in 2016) but tells of a few days (one Sunday)
+    cannot show both on one scale: the days would pile up in one spot. So when the events span
+    more than ``story_days`` days, the axis is broken in two — a narrow panel on the left for the
+    older past, a wide one on the right for the story's own days — and a bar that runs across the
+    break is drawn in both.
+
     Args:
         table: ``timeline_table(article)``.
-        ax: axes to draw on (default: a new figure).
+        ax: axes to draw on (default: a new figure); with a broken axis, its place in the figure
+            is split into the two panels.
         title: the figure's title.
         pad_days: how far before the first known day an open range ("before …") starts.
+        story_days: how many days before the last date count as the story's own days.
 
     Returns:
-        The matplotlib Axes, with an alt-text description attached.
+        The matplotlib Axes of the story's days (the right panel when the axis is broken), with an
+        alt-text description attached.
     """
     import matplotlib.dates as mdates
 
@@ -765,37 +794,110 @@ def plot_timeline(table: pd.DataFrame, *, ax: Axes | None = None, title: str = "
                 ha="center", va="center", transform=ax.transAxes)  # fmt: skip
         return set_alt_text(ax, f"Empty timeline: none of the {len(rows)} events can be placed on a date.")
     first, last = min(days), max(days)
+    window = _story_window(rows, days, story_days, pad_days)
+    sides = [(first, window[0]) if (window[0] - first).days > 0 else None, window,
+             (window[1], last) if (last - window[1]).days > 0 else None]  # fmt: skip
+    broken = sides[0] is not None or sides[2] is not None
+    if broken:
+        ranges_shown = [r for r in sides if r is not None]
+        ratios = [1 if r is not window else 3 for r in ranges_shown]
+        grid = ax.get_subplotspec().subgridspec(1, len(ranges_shown), width_ratios=ratios, wspace=0.03)
+        figure = ax.figure
+        ax.remove()
+        panels = []
+        for number, _ in enumerate(ranges_shown):
+            panels.append(figure.add_subplot(grid[number], sharey=panels[0] if panels else None))
+        ax = panels[ranges_shown.index(window)]
+    else:
+        ranges_shown, panels = [(first, last)], [ax]
+
+    def panel_of(day: dt.date):
+        if not broken or window[0] <= day <= window[1]:
+            return ax
+        return panels[0] if day < window[0] else panels[-1]
+
     labels, ranges, points = [], 0, 0
     for y, row in rows.iterrows():
         lo = dt.date.fromisoformat(row["earliest"]) if isinstance(row["earliest"], str) else None
         hi = dt.date.fromisoformat(row["latest"]) if isinstance(row["latest"], str) else None
-        if lo is not None and hi is not None and lo == hi:
-            ax.plot([mdates.date2num(lo)], [y], "o", color=PALETTE["blue"], markersize=7)
-            points += 1
-        else:
-            start = lo or (hi - dt.timedelta(days=pad_days) if hi else first)
-            end = hi or last
-            ax.plot([mdates.date2num(start), mdates.date2num(end)], [y, y], "-", color=PALETTE["orange"],
-                    linewidth=6, alpha=0.8, solid_capstyle="butt")  # fmt: skip
-            if lo is None:
-                ax.annotate("", xy=(mdates.date2num(start), y), xytext=(mdates.date2num(start) + 0.8, y),
-                            arrowprops={"arrowstyle": "->", "color": PALETTE["vermillion"]})  # fmt: skip
-            ranges += 1
         labels.append(f"{row['rank']}. {_wrap(str(row['label']))}")
-    ax.set_yticks(range(len(rows)), labels)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    ax.set_xlabel("Date (blue dot: known day; orange bar: only a range is known)")
-    ax.set_ylabel("Event (chronological rank)")
-    ax.set_title(title)
-    ax.grid(axis="x", alpha=0.3)
+        if lo is not None and hi is not None and lo == hi:
+            panel_of(lo).plot([mdates.date2num(lo)], [y], "o", color=PALETTE["blue"], markersize=7)
+            points += 1
+            continue
+        start = lo or (hi - dt.timedelta(days=pad_days) if hi else first)
+        end = hi or last
+        for panel in panels:  # a bar is clipped to each panel, so one across a break shows in both
+            panel.plot([mdates.date2num(start), mdates.date2num(end) + 0.6], [y, y], "-",
+                       color=PALETTE["orange"], linewidth=6, alpha=0.8, solid_capstyle="butt")  # fmt: skip
+        if lo is None:
+            panel_of(start).annotate("", xy=(mdates.date2num(start), y), xytext=(mdates.date2num(start) + 0.8, y),
+                                     arrowprops={"arrowstyle": "->", "color": PALETTE["vermillion"]})  # fmt: skip
+        ranges += 1
+    panels[0].set_yticks(range(len(rows)), labels)
+    panels[0].invert_yaxis()
+    panels[0].set_ylabel("Event (chronological rank)")
+    for panel, (lo, hi) in zip(panels, ranges_shown, strict=True):
+        daily = panel is ax and (hi - lo).days <= 14
+        most = 6 if panel is ax else 3
+        locator = mdates.DayLocator() if daily else mdates.AutoDateLocator(minticks=1, maxticks=most)
+        panel.xaxis.set_major_locator(locator)
+        panel.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        panel.grid(axis="x", alpha=0.3)
+        if broken:
+            margin = max(3.0, 0.03 * (hi - lo).days)
+            left = mdates.date2num(lo) - (0.5 if panel is ax else margin)
+            right = mdates.date2num(hi) + (1.5 if panel is ax else margin)
+            if panel is panels[0] and panel is not ax:
+                right = mdates.date2num(hi) - 0.5
+            if panel is panels[-1] and panel is not ax:
+                left = mdates.date2num(lo) + 1.5
+            panel.set_xlim(left, right)
+    legend = "Date (blue dot: known day; orange bar: only a range is known)"
+    if broken:
+        for number, panel in enumerate(panels):
+            if number > 0:
+                panel.spines["left"].set_visible(False)
+                panel.tick_params(axis="y", left=False, labelleft=False)
+            if number < len(panels) - 1:
+                panel.spines["right"].set_visible(False)
+            for x in [0] * (number > 0) + [1] * (number < len(panels) - 1):  # the break marks
+                for y in (0, 1):
+                    panel.plot([x - 0.02, x + 0.02], [y - 0.015, y + 0.015], transform=panel.transAxes,
+                               color="black", linewidth=1, clip_on=False)  # fmt: skip
+            name = "the story's days" if panel is ax else ("earlier" if number == 0 else "later")
+            panel.set_title(name, fontsize=9)
+        ax.figure.suptitle(title)
+        ax.figure.supxlabel(legend, fontsize=10)
+    else:
+        ax.set_title(title)
+        ax.set_xlabel(legend)
     description = (
         f"Timeline of {_count(len(rows), 'event')} from {first.isoformat()} to {last.isoformat()}: "
         f"{points} known to the day (dots) and {ranges} known only as a range (bars), "
         f"listed from the earliest (top) to the publication (bottom)."
     )
+    if broken:
+        description += (
+            f" The date axis is broken so that the story's days, {window[0].isoformat()} to "
+            f"{window[1].isoformat()}, get a wide panel of their own"
+            + (", with the earlier past in a narrow panel on the left" if sides[0] else "")
+            + (", and what lies after them in a narrow panel on the right" if sides[2] else "")
+            + "."
+        )
     return set_alt_text(ax, description)
+
+
+def _story_window(rows: pd.DataFrame, days: list[dt.date], story_days: int, pad_days: int) -> tuple:
+    """The days the story itself tells of: the known days within ``story_days`` of its publication."""
+    published = [
+        dt.date.fromisoformat(row["latest"])
+        for _, row in rows.iterrows()
+        if row["kind"] == "publication" and isinstance(row["latest"], str)
+    ]
+    centre = published[0] if published else max(days)
+    near = [d for d in days if abs((d - centre).days) <= story_days] or [centre]
+    return min(near) - dt.timedelta(days=pad_days), max(near)
 
 
 def plot_story_vs_time(table: pd.DataFrame, *, ax: Axes | None = None,

@@ -36,9 +36,22 @@ def test_sentences_table_columns_and_offsets(seed):
 
 def test_summary_counts(seed):
     summary = article_summary(seed)
-    assert summary["paragraphs"] == len(seed.paragraphs)
-    assert summary["sentences"] == len(seed.sentences)
-    assert summary["published"] == "2017-07-10"
+    assert list(summary.columns) == ["part", "value"]
+    value = summary.set_index("part")["value"]
+    assert value["paragraphs"] == len(seed.paragraphs)
+    assert value["sentences"] == len(seed.sentences)
+    assert value["published"] == "2017-07-10"
+
+
+def test_summary_shows_missing_parts_as_empty_cells():
+    summary = article_summary(Article.from_text("One short sentence."))
+    assert "None" not in summary.to_string() and summary["value"].notna().all()
+
+
+def test_sentence_axis_has_whole_numbers_only():
+    article = Article.from_text("One. Two here. Three more words. Four.\n\nFive.")
+    ticks = plot_sentence_lengths(sentences_table(article)).get_xticks()
+    assert all(float(t).is_integer() for t in ticks)
 
 
 def test_plot_has_title_labels_and_alt_text():

@@ -236,3 +236,22 @@ def test_a_tweet_after_had_is_one_event_named_by_the_tweet():
     doc = parse(article)
     _, events = _events(text, quotes=find_quotes(article, doc, []))
     assert [e.text for e in events if e.kind != "publication"] == ["tweet"]
+
+
+@pytest.mark.model
+def test_an_event_known_only_to_lie_before_a_date_ranks_before_that_days_events():
+    """ "had warned" is before the Sunday the story is at: it must not rank after Sunday's events."""
+    _, events = _events(
+        "On Sunday the mayor said the bridge would close. Later on Sunday the council voted to shut it. "
+        "Jones had warned against the plan."
+    )
+    rank = {e.text: e.rank for e in events}
+    assert rank["warned"] < rank["said"] < rank["voted"]
+    warned = next(e for e in events if e.text == "warned")
+    assert warned.when == "before 2017-07-09"
+
+
+@pytest.mark.model
+def test_event_labels_join_words_as_the_text_has_them():
+    _, events = _events("Millbrook’s city council voted on Tuesday to close the bridge.")
+    assert "Millbrook’s city council voted" in [e.label for e in events]
