@@ -113,9 +113,7 @@ def unanswered(answer: Any) -> bool:
     """Whether an answer is still the exercise's placeholder (``None``, or only ``None``s)."""
     if answer is None:
         return True
-    if isinstance(answer, list | tuple) and answer and all(item is None for item in answer):
-        return True
-    return False
+    return isinstance(answer, list | tuple) and bool(answer) and all(item is None for item in answer)
 
 
 def as_number(answer: Any) -> float | None:
@@ -192,11 +190,13 @@ def plain(text: Any) -> str:
 
 # ---------------------------------------------------------------- names
 
-PRONOUNS = frozenset("he she him her his hers they them their theirs it its i we you me us our".split())
-TITLES = frozenset(
+_PRONOUN_WORDS = "he she him her his hers they them their theirs it its i we you me us our"
+_TITLE_WORDS = (
     "mr mrs ms miss dr sen senator rep representative president ambassador gov governor mayor "
-    "councillor cllr prof professor the".split()
+    "councillor cllr prof professor the"
 )
+PRONOUNS = frozenset(_PRONOUN_WORDS.split())
+TITLES = frozenset(_TITLE_WORDS.split())
 
 
 def answer_text(answer: Any) -> str | None:

@@ -42,7 +42,9 @@ def right_speaker(result: Comparison, answer: Any) -> CheckResult:
         return fail("This exercise compares the student with the gold: use `compare(student, gold)`.")
     rows = result.disagreements[result.disagreements["kind"] == "speaker"]
     if rows.empty:
-        return fail("This comparison has no speaker disagreement: compare the student's work with the gold file.")
+        return fail(
+            "This comparison has no speaker disagreement: compare the student's work with the gold file."
+        )
     right = sorted({str(name) for name in rows["detail_b"] if name})
     wrong = sorted({str(name) for name in rows["detail_a"] if name})
     if not isinstance(answer, str) or not answer.strip():

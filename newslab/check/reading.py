@@ -11,7 +11,16 @@ from typing import Any
 
 from newslab.anatomy import sentences_table
 from newslab.article import Article
-from newslab.check._core import CheckResult, as_number, fail, passed, rounds_to, stepped, unanswered, your_turn
+from newslab.check._core import (
+    CheckResult,
+    as_number,
+    fail,
+    passed,
+    rounds_to,
+    stepped,
+    unanswered,
+    your_turn,
+)
 
 
 def paragraph_count(article: Article, answer: Any) -> CheckResult:
@@ -53,7 +62,9 @@ def longest_sentence(article: Article, answer: Any) -> CheckResult:
         if given in texts:
             return passed(f"that is the longest sentence, with {int(longest['words'].iloc[0])} words.")
         if given in {" ".join(text.split()) for text in table["text"]}:
-            return fail("That sentence is in the article but it is not the longest: compare the `words` column.")
+            return fail(
+                "That sentence is in the article but it is not the longest: compare the `words` column."
+            )
         return fail("Give the sentence's number, or copy its text exactly from the table.")
     value = as_number(answer)
     if value is None:
@@ -94,7 +105,9 @@ def mean_words(article: Article, answer: Any) -> CheckResult:
     if rounds_to(value, float(table["words"].median())):
         return fail("That is the median (the middle value); the question asks for the mean.")
     if rounds_to(value, float(table["words"].sum())):
-        return fail("That is the number of words in all sentences together: share them out over the sentences.")
+        return fail(
+            "That is the number of words in all sentences together: share them out over the sentences."
+        )
     if abs(value - expected) < 1:
         return fail(
             f"Close, but {value:g} is not the mean rounded: round to the nearest whole number or to one decimal."

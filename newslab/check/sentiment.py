@@ -153,7 +153,7 @@ def check_agreement(answer: Any, mine: Iterable[Any], machine: Iterable[Any]) ->
     mine = list(mine)
     machine = list(machine)
     if unanswered(mine) or not mine:
-        return your_turn('fill in `my_labels` — one label per sentence — then compute `answer`.')
+        return your_turn("fill in `my_labels` — one label per sentence — then compute `answer`.")
     bad = [label for label in mine if label not in (None, "") and _label(label) is None]
     if bad:
         return fail(f"“{bad[0]}” is not a label: write negative, neutral or positive.")

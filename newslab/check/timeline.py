@@ -10,6 +10,7 @@ is accepted (case, spaces, a list, a tuple or a string of letters).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -170,7 +171,7 @@ def order_events(
         return fail(f"Use each of the letters {', '.join(sorted(events))} exactly once.")
     rank = {letter: int(found[letter].attrs.get("rank", 0)) for letter in events}
     expected = sorted(events, key=lambda letter: (rank[letter], found[letter].start))
-    if all(rank[a] <= rank[b] for a, b in zip(letters, letters[1:], strict=False)):
+    if all(rank[a] <= rank[b] for a, b in itertools.pairwise(letters)):
         return passed(" → ".join(f"{letter} ({found[letter].attrs.get('when')})" for letter in letters))
     key = ("timeline.order_events", article.id, tuple(sorted(events.items())))
     story = sorted(events, key=lambda letter: found[letter].start)

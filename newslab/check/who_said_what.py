@@ -164,17 +164,25 @@ def quote_kinds(
         return no_gold(article)
     given = _given_kinds(answer, letters)
     if given is None:
-        return fail("Answer with a dict such as {'A': ..., 'B': ...} or a list of kinds in the order A, B, C.")
+        return fail(
+            "Answer with a dict such as {'A': ..., 'B': ...} or a list of kinds in the order A, B, C."
+        )
     missing = [k for k in letters if k not in given]
     if isinstance(answer, list | tuple) and len(answer) != len(letters):
-        return fail(f"Give one kind for each of {', '.join(letters)}: {len(letters)} kinds, not {len(answer)}.")
+        return fail(
+            f"Give one kind for each of {', '.join(letters)}: {len(letters)} kinds, not {len(answer)}."
+        )
     if missing:
-        return fail(f"Give a kind for every statement, {', '.join(letters)}: {', '.join(missing)} is missing.")
+        return fail(
+            f"Give a kind for every statement, {', '.join(letters)}: {', '.join(missing)} is missing."
+        )
     expected = {}
     for letter in letters:
         quote = _gold_quote(gold, items[letter])
         if quote is None:
-            return fail(f"The gold has no statement “{items[letter]}”: is this the article the exercise is about?")
+            return fail(
+                f"The gold has no statement “{items[letter]}”: is this the article the exercise is about?"
+            )
         expected[letter] = quote.attrs.get("kind")
     wrong = []
     for letter in letters:

@@ -238,7 +238,9 @@ def model_mistakes(article: Article, answer: Any, *, gold: Any = None) -> CheckR
     key = ("whos_who.model_mistakes", article.id)
     not_people = [e for e in chosen if e.label != "PERSON"]
     if not_people:
-        return fail(f"{not_people[0].name} is not a person: the exercise asks about people the model mislabelled.")
+        return fail(
+            f"{not_people[0].name} is not a person: the exercise asks about people the model mislabelled."
+        )
     wrong = [e for e in chosen if e not in expected]
     if wrong:
         return stepped(
