@@ -100,7 +100,7 @@ def title_of(article: Article, person: str, answer: Any, *, gold: Any = None) ->
     if given in accepted or plain(text) in titled_names:
         return passed(f"the article calls {entity.name} “{titles[0]}”, a title written before the name.")
     key = ("whos_who.title_of", article.id, person)
-    if given and given in plain(article.text):
+    if given and re.search(rf"\b{re.escape(given)}\b", plain(article.text)):
         return stepped(
             key,
             "Those words are in the article, but are they right before the name? A title is part of "
@@ -221,7 +221,7 @@ def model_mistakes(article: Article, answer: Any, *, gold: Any = None) -> CheckR
         if e.label == "PERSON"
         and any(m.start < t.end and t.start < m.end for m in e.mentions for t in tagged_org)
     ]
-    items = _items(answer) if not isinstance(answer, str) else [answer]
+    items = _items(answer) if not isinstance(answer, str) else [answer] if answer.strip() else []
     if not items:
         return fail("Answer with a list of names, one string per person.")
     chosen: list[GoldEntity] = []
