@@ -139,6 +139,8 @@ def _given_kinds(answer: Any, letters: list[str]) -> dict[str, Any] | None:
         return {str(k).strip().upper(): v for k, v in answer.items()}
     if isinstance(answer, str) and re.search(r"[,;/\n]", answer):
         answer = [part for part in re.split(r"[,;/\n]", answer) if part.strip()]
+    elif isinstance(answer, str) and len(answer.split()) == len(letters):
+        answer = answer.split()  # "partial direct indirect"
     if isinstance(answer, list | tuple):
         return dict(zip(letters, answer, strict=False))
     return None
