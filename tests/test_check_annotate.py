@@ -77,6 +77,7 @@ def test_quote_recall_right(result, answer):
         (0.499, "out of which"),  # not a rounding of 0.5
         ("", "one number"),
         ("half", "one number"),
+        (["x"], "one number"),
     ],
 )
 def test_quote_recall_wrong(result, answer, hint):
@@ -191,18 +192,34 @@ def test_brat_file_right(tmp_path, article, form):
     assert annotate.brat_file(article, form(ann)).ok is True
 
 
-def test_brat_file_hints(tmp_path, article):
-    assert "path of the .ann" in annotate.brat_file(article, "").message
-    assert "path of the .ann" in annotate.brat_file(article, ["x.ann"]).message
-    jsonl = write_jsonl(AnnotationSet("t", TEXT, [], "me"), tmp_path / "a.jsonl")
-    assert ".ann" in annotate.brat_file(article, jsonl).message
-    assert "run the export cell" in annotate.brat_file(article, tmp_path / "missing.ann").message
-    empty = write_brat(AnnotationSet("t", TEXT, [], "me"), tmp_path / "empty")
-    assert "no annotations" in annotate.brat_file(article, empty).message
+def _jsonl(folder):
+    return write_jsonl(AnnotationSet("t", TEXT, [], "me"), folder / "a.jsonl")
+
+
+def _empty_brat(folder):
+    return write_brat(AnnotationSet("t", TEXT, [], "me"), folder / "empty")
+
+
+@pytest.mark.parametrize(
+    ("make", "hint"),
+    [
+        (lambda folder: "", "path of the .ann"),
+        (lambda folder: ["x.ann"], "path of the .ann"),
+        (_jsonl, "ending .ann"),
+        (lambda folder: folder / "missing.ann", "run the export cell"),
+        (_empty_brat, "no annotations"),
+        (lambda folder: {"jsonl": folder / "a.jsonl"}, "path of the .ann"),
+    ],
+)
+def test_brat_file_wrong(tmp_path, article, make, hint):
+    outcome = annotate.brat_file(article, make(tmp_path))
+    assert outcome.ok is False and hint in outcome.message
+
+
+def test_brat_file_for_another_text(tmp_path):
+    ann = write_brat(AnnotationSet("t", TEXT, [span("Ann Lee", "PERSON")], "me"), tmp_path / "b")
     other = Article.from_text("A different text altogether, with Ann Lee in it.", id="o")
-    assert not annotate.brat_file(
-        other, write_brat(AnnotationSet("t", TEXT, [span("Ann Lee", "PERSON")], "me"), tmp_path / "b")
-    ).ok
+    assert annotate.brat_file(other, ann).ok is False
 
 
 # ---------------------------------------------------------------- the notebook's own example

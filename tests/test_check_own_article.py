@@ -72,6 +72,7 @@ def test_people_count_right(article, answer):
 
 def test_people_count_accepts_the_filtered_table_and_the_solution(article, people):
     assert own_article.people_count(article, people[people["label"] == "PERSON"]).ok is True
+    assert own_article.people_count(article, people.loc[people["label"] == "PERSON", "name"]).ok is True
     assert own_article.people_count(article, (people["label"] == "PERSON").sum()).ok is True
 
 
@@ -170,14 +171,29 @@ def test_report_written_right(tmp_path, article, form):
     assert own_article.report_written(article, form(path)).ok is True
 
 
-def test_report_written_wrong(tmp_path, article):
-    assert "no file" in own_article.report_written(article, tmp_path / "missing.html").message
-    (tmp_path / "note.html").write_text("<p>hello</p>", encoding="utf-8")
-    assert "not a newslab report" in own_article.report_written(article, tmp_path / "note.html").message
-    other = write_report(load_article("ridgeway-nurses-deal"), tmp_path / "other.html")
-    assert "another article" in own_article.report_written(article, other).message
-    assert own_article.report_written(article, "").ok is False
-    assert own_article.report_written(article, 3).ok is False
+def _plain_html(folder):
+    (folder / "note.html").write_text("<p>hello</p>", encoding="utf-8")
+    return folder / "note.html"
+
+
+def _other_report(folder):
+    return write_report(load_article("ridgeway-nurses-deal"), folder / "other.html")
+
+
+@pytest.mark.parametrize(
+    ("make", "hint"),
+    [
+        (lambda folder: folder / "missing.html", "no file"),
+        (_plain_html, "not a newslab report"),
+        (_other_report, "another article"),
+        (lambda folder: "", "path of the report"),
+        (lambda folder: 3, "path of the report"),
+        (lambda folder: ["report.html"], "path of the report"),
+    ],
+)
+def test_report_written_wrong(tmp_path, article, make, hint):
+    result = own_article.report_written(article, make(tmp_path))
+    assert result.ok is False and hint in result.message
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ def test_paragraph_count_right(seed, answer):
         ("", "one number"),
         ("many", "one number"),
         ([15, 15], "one number"),
+        (["x"], "one number"),
         (0, "Not that number"),
     ],
 )
@@ -88,6 +89,7 @@ def test_longest_sentence_right(seed, table, answer):
         ("", "copy its text"),
         ("not a sentence of the story", "copy its text"),
         ([2, 1], "sentence's number"),
+        (["x"], "sentence's number"),
     ],
 )
 def test_longest_sentence_wrong(seed, answer, hint):
@@ -117,6 +119,7 @@ def test_mean_words_right_rounded_to_whole_or_one_decimal(seed, answer):
         (439, "all sentences together"),
         ("", "one number"),
         ("twenty", "one number"),
+        (["x"], "one number"),
         (30, "shared out"),
     ],
 )

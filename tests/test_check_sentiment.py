@@ -81,6 +81,7 @@ def test_check_strongest_word_accepts_an_evidence_row():
         ("Schiff", "no weight"),
         ("", "one word"),
         (2.1, "one word"),
+        (["x"], "one word"),
         ("Intelligence Committee", "no weight"),
     ],
 )
@@ -124,6 +125,7 @@ def test_check_more_negative_right(answer):
         ("Putin", "not one of the targets"),
         ("", "as a string"),
         (["Moscow"], "as a string"),
+        (["x", "y", "z"], "as a string"),
     ],
 )
 def test_check_more_negative_wrong(answer, hint):
@@ -175,6 +177,7 @@ def test_check_agreement_accepts_labels_in_any_case():
         (6, "out of how many"),
         ("", "one number"),
         ("most", "one number"),
+        (["x"], "one number"),
         (0.5, "out of how many"),
     ],
 )

@@ -58,6 +58,7 @@ def test_normalise_right(answer):
         ("", "as a string"),
         (20170709, "as a string"),
         (["2017-07-09TMO"], "as a string"),
+        (["x"], "as a string"),
         ("2017-07-09", "part of the day"),
         ("2017-07-16TMO", "after the publication date"),
         ("2017-07-02TMO", "too far back"),

@@ -114,6 +114,7 @@ def test_pronoun_link_accepts_a_cast_row(seed, she_at, cast):
         ("E2", "not a person"),
         ("", "person's name"),
         ("Nikki", "not in the article"),
+        (["x"], "person's name"),
     ],
 )
 def test_pronoun_link_wrong(seed, she_at, answer, hint):
@@ -132,11 +133,25 @@ def test_pronoun_link_follows_the_gold_not_the_machine(seed, gold, she_at):
 
 @pytest.mark.parametrize(
     "answer",
-    [8, "8", " 8 ", 8.0, PEOPLE, list(reversed(PEOPLE)), set(PEOPLE), tuple(PEOPLE), "table", "surnames"],
+    [
+        8,
+        "8",
+        " 8 ",
+        8.0,
+        PEOPLE,
+        list(reversed(PEOPLE)),
+        set(PEOPLE),
+        tuple(PEOPLE),
+        "table",
+        "column",
+        "surnames",
+    ],
 )
 def test_count_people_right(seed, cast, answer):
     if answer == "table":
         answer = cast[cast["label"] == "PERSON"]
+    elif answer == "column":
+        answer = cast.loc[cast["label"] == "PERSON", "name"]
     elif answer == "surnames":
         answer = ["Trump", "Putin", "Graham", "McCain", "Rubio", "Assad", "Schiff", "Haley"]
     assert whos_who.count_people(seed, answer).ok is True
@@ -212,6 +227,22 @@ def test_model_mistakes_accepts_the_filtered_mentions_table(seed):
 def test_model_mistakes_wrong(seed, answer, hint):
     result = whos_who.model_mistakes(seed, answer)
     assert result.ok is False and hint in result.message
+
+
+def test_model_mistakes_follows_the_gold_on_who_is_a_person(seed, gold):
+    # A gold that (wrongly) made Nikki Haley an organisation: only Trump is a person the model called ORG.
+    haley_org = AnnotationSet(
+        gold.article_id,
+        gold.text,
+        [
+            dataclasses.replace(a, label="ORG") if a.attrs.get("entity") == "Nikki Haley" else a
+            for a in gold.annotations
+        ],
+        "gold",
+    )
+    machine = ["Donald Trump", "Nikki Haley"]
+    assert whos_who.model_mistakes(seed, machine, gold=haley_org).ok is False
+    assert whos_who.model_mistakes(seed, ["Donald Trump"], gold=haley_org).ok is True
 
 
 # ---------------------------------------------------------------- shared

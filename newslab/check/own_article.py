@@ -35,8 +35,8 @@ def _analysis(article: Article) -> Any:
 
 def _names(answer: Any) -> list | None:
     """The names in a list, set, Series or table (``name`` column); None when the answer is not a collection."""
-    if isinstance(answer, str | bytes | Path) or answer is None or hasattr(answer, "item"):
-        return None
+    if isinstance(answer, str | bytes | Path | dict) or answer is None or getattr(answer, "ndim", 1) == 0:
+        return None  # not a collection (a numpy number has ndim 0)
     if "name" in list(getattr(answer, "columns", [])):
         return list(answer["name"])
     try:

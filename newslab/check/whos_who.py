@@ -11,7 +11,7 @@ in any case and spacing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newslab.article import Article
@@ -66,7 +66,7 @@ def _items(answer: Any) -> list | None:
     for column in ("name", "entity"):
         if column in columns:
             return list(answer[column])
-    if isinstance(answer, Iterable) and not hasattr(answer, "items"):
+    if isinstance(answer, Iterable) and not isinstance(answer, Mapping):
         return list(answer)
     return None
 
