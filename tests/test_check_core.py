@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -170,3 +172,36 @@ def test_hints_step_per_exercise_and_reset():
     assert stepped(("x", "b"), "first", "second").message == "first"  # another exercise starts afresh
     reset_tries()
     assert stepped(("x", "a"), "first", "second").message == "first"
+
+
+def _first_hints():
+    """One wrong answer per check, each the first try of its exercise."""
+    from newslab.check import annotate, own_article, reading, sentiment, timeline, who_said_what, whos_who
+
+    return [
+        lambda a: reading.paragraph_count(a, 3),
+        lambda a: reading.longest_sentence(a, 1),
+        lambda a: reading.mean_words(a, 30),
+        lambda a: whos_who.title_of(a, "Adam Schiff", "Senator"),
+        lambda a: whos_who.pronoun_link(a, a.text.index("she said"), "Donald Trump"),
+        lambda a: whos_who.count_people(a, 7),
+        lambda a: whos_who.model_mistakes(a, ["Trump", "Putin"]),
+        lambda a: who_said_what.floating_speaker(a, "Trump"),
+        lambda a: who_said_what.quote_kinds(a, ["direct", "direct", "direct"]),
+        lambda a: who_said_what.most_quoted(a, "Trump"),
+        lambda a: timeline.normalise("2017-07-09TEV"),
+        lambda a: timeline.order_events(a, ["C", "A", "B"]),
+        lambda a: sentiment.check_label("positive", "We don’t trust them."),
+        lambda a: sentiment.check_agreement(0.4, ["negative", "neutral"], ["negative", "positive"]),
+        lambda a: annotate.kappa(["a", "b", "a"], ["a", "b", "b"], 0.9),
+        lambda a: own_article.people_count(a, 3),
+        lambda a: own_article.unattributed_count(a, 5),
+    ]
+
+
+@pytest.mark.parametrize("call", _first_hints())
+def test_first_hint_says_what_to_think_about_not_the_code(seed, call):
+    result = call(seed)
+    assert result.ok is False
+    assert not re.search(r"`[^`]*\(", result.message), result.message  # no function call to copy
+    assert "answer =" not in result.message and ".mean()" not in result.message
