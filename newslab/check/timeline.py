@@ -1,31 +1,57 @@
 """Checks for notebook 04 — the timeline.
 
-Each check works out the right answer with the kit itself (so it works for any date or article),
-accepts every correct way of writing the answer (case, spaces, a list, a tuple or a string of
-letters) and answers a wrong one with a hint that points toward the fix.
+The answer keys come from the text, not from the kit's timeline: the value of a weekday is worked out
+by the rule the exercise teaches (the weekday on or before the publication date, since the story tells
+of the past; a part of the day adds TMO, TAF, TEV or TNI), and the order of events is the gold file's
+(``data/gold/<article>.json``, EVENT records with their rank). Every correct way of writing an answer
+is accepted (case, spaces, a list, a tuple or a string of letters).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newslab.article import Article, parse_date
-from newslab.check._core import CheckResult, fail, passed
+from newslab.check._core import (
+    CheckResult,
+    fail,
+    gold_of,
+    no_gold,
+    passed,
+    plain,
+    stepped,
+    unanswered,
+    your_turn,
+)
 from newslab.errors import NewslabError
 
 # The three events of the ordering exercise on the bundled article: letter → the event's words.
 SEED_EVENTS = {"A": "said", "B": "discussed", "C": "appeared to backtrack"}
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 
-def _expected_value(phrase: str, published: dt.date | None) -> str:
-    from newslab.timex import tag_timexes
 
-    text = f"The president tweeted on {phrase}."
-    found = tag_timexes(text, None, published=published)
-    return found[0].value if found else ""
+def weekday_value(phrase: str, published: dt.date) -> str | None:
+    """The TIMEX3 value of "Sunday" or "Sunday morning" in a past-tense story published on ``published``.
+
+    The weekday is the one on or before the publication date; a part of the day adds its code.
+    Returns None for a phrase that is not a weekday (with a part of the day).
+
+    Example:
+        >>> weekday_value("Sunday morning", dt.date(2017, 7, 10))
+        '2017-07-09TMO'
+    """
+    match = re.fullmatch(r"(\w+)(?:\s+(\w+))?", plain(phrase))
+    if not match or match.group(1) not in WEEKDAYS or (match.group(2) or "morning") not in PARTS_OF_DAY:
+        return None
+    back = (published.weekday() - WEEKDAYS.index(match.group(1))) % 7
+    day = published - dt.timedelta(days=back)
+    return day.isoformat() + (PARTS_OF_DAY[match.group(2)] if match.group(2) else "")
 
 
 def _clean_value(answer: str) -> str:
@@ -39,20 +65,27 @@ def normalise(
 
     Args:
         answer: the value as a string, such as ``"2017-07-09TMO"`` (case and spaces do not matter).
-        phrase: the time expression the exercise asks about.
+        phrase: the time expression the exercise asks about: a weekday, with a part of the day or not.
         published: the publication date the value is counted from.
     """
+    if unanswered(answer):
+        return your_turn(f"store the TIMEX3 value of “{phrase}” in `answer`, as a string.")
     try:
         day = parse_date(published)
     except NewslabError:
         return fail("The exercise's publication date is not a YYYY-MM-DD date; re-run the cell above.")
-    expected = _expected_value(phrase, day)
-    if answer is None or (isinstance(answer, str) and not answer.strip()):
-        return fail(
-            'Write the value as a string, e.g. `answer = "2017-01-31TAF"` (date, then T and the part of the day).'
+    if day is None:
+        return fail("The exercise needs a publication date to count from.")
+    expected = weekday_value(phrase, day)
+    if expected is None:
+        return CheckResult(
+            None,
+            f"This check knows weekdays such as “Sunday morning”; it has no answer key for “{phrase}”.",
+            heading="ℹ️ No answer key",
         )
-    if not isinstance(answer, str):
-        return fail('Answer with a string such as "2017-01-31TAF", in quotation marks.')
+    if not isinstance(answer, str) or not answer.strip():
+        return fail("Answer with the value as a string, in quotation marks.")
+    key = ("timeline.normalise", phrase, day.isoformat())
     given = _clean_value(answer)
     if given == expected:
         return passed(f"“{phrase}” in a story published on {day.isoformat()} is {expected}.")
@@ -69,9 +102,14 @@ def normalise(
         return fail(f"{match.group(1)} is not a real date: check the month and the day.")
     expected_day = dt.date.fromisoformat(expected[:10])
     if answered_day != expected_day:
+        if answered_day == day:
+            return fail("That is the publication date itself: which day does the story mean?")
         if answered_day.isoweekday() != expected_day.isoweekday():
-            return fail(
-                f"{answered_day.isoformat()} is a {answered_day:%A}: which {expected_day:%A} does the story mean?"
+            return stepped(
+                key,
+                f"{answered_day.isoformat()} is a {answered_day:%A}: which {expected_day:%A} does the story mean?",
+                f"{answered_day.isoformat()} is a {answered_day:%A}. Find the {expected_day:%A} nearest before "
+                f"{day.isoformat()} on a calendar.",
             )
         if answered_day > expected_day:
             return fail("That day is after the publication date: the story tells of the past, so look back.")
@@ -81,12 +119,15 @@ def normalise(
     wanted_part = expected[10:]
     if not match.group(2) and wanted_part:
         return fail(
-            f"Right day! Now add the part of the day: TimeML writes “{phrase.split()[-1]}” as {wanted_part[:2]}… "
+            f"Right day! Now add the part of the day: TimeML writes “{phrase.split()[-1]}” as T and two letters."
         )
     if match.group(2) and not wanted_part:
         return fail(f"Right day, but “{phrase}” names no part of the day: leave out the T… ending.")
-    return fail(
-        f"Right day, but the part of the day is not {match.group(2)}: morning is TMO, afternoon TAF, evening TEV, night TNI."
+    return stepped(
+        key,
+        f"Right day, but the part of the day is not {match.group(2)}: look at the TIMEX3 table at the top.",
+        f"Right day, but the part of the day is not {match.group(2)}: morning is TMO, afternoon TAF, "
+        "evening TEV, night TNI.",
     )
 
 
@@ -100,42 +141,50 @@ def _letters(answer: Any) -> list[str] | None:
     return [letter.upper() for letter in letters]
 
 
-def order_events(article: Article, answer: Any, *, events: Mapping[str, str] | None = None) -> CheckResult:
-    """Exercise: put three events in the order they happened (earliest first).
+def order_events(
+    article: Article, answer: Any, *, events: Mapping[str, str] | None = None, gold: Any = None
+) -> CheckResult:
+    """Exercise: put events in the order they happened (earliest first), by the gold's ranks.
 
     Args:
         article: the article.
         answer: the events' letters, earliest first: ``["B", "A", "C"]``, ``("b", "a", "c")`` or ``"B A C"``.
         events: letter → the event's words in the text (default: the bundled article's exercise).
+        gold: the annotations to grade against (default: the article's gold file).
     """
-    from newslab.analysis import analyze
-
     events = dict(events or SEED_EVENTS)
+    if unanswered(answer):
+        return your_turn(f"store the letters {', '.join(events)} in `answer`, earliest event first.")
+    gold = gold_of(article, gold)
+    if gold is None:
+        return no_gold(article)
     found = {}
     for letter, words in events.items():
-        matches = [e for e in analyze(article).events if e.text == words]
+        matches = [e for e in gold.labelled("EVENT") if plain(e.text) == plain(words)]
         if not matches:
-            return fail(
-                f"The kit finds no event “{words}” in this article: is it the article the exercise is about?"
-            )
-        found[letter] = min(matches, key=lambda e: e.sentence)
+            return fail(f"The gold has no event “{words}”: is this the article the exercise is about?")
+        found[letter] = matches[0]
     letters = _letters(answer)
-    if answer is None or not letters:
-        return fail('Give the letters earliest first, e.g. `answer = ["C", "A", "B"]`.')
+    if not letters:
+        return fail("Give the letters as a list of strings, earliest first.")
     if sorted(letters) != sorted(events):
         return fail(f"Use each of the letters {', '.join(sorted(events))} exactly once.")
-    expected = sorted(events, key=lambda letter: (found[letter].rank, found[letter].sentence))
-    if letters == expected:
-        return passed(" → ".join(f"{letter} ({found[letter].when})" for letter in expected))
-    story = sorted(events, key=lambda letter: (found[letter].sentence, found[letter].start))
+    rank = {letter: int(found[letter].attrs.get("rank", 0)) for letter in events}
+    expected = sorted(events, key=lambda letter: (rank[letter], found[letter].start))
+    if all(rank[a] <= rank[b] for a, b in itertools.pairwise(letters)):
+        return passed(" → ".join(f"{letter} ({found[letter].attrs.get('when')})" for letter in letters))
+    key = ("timeline.order_events", article.id, tuple(sorted(events.items())))
+    story = sorted(events, key=lambda letter: found[letter].start)
     if letters == story:
         return fail(
             "That is the order the story tells them in. Look for words that place one event before another."
         )
     first = expected[0]
-    if letters[0] != first:
-        return fail(
-            f"Which event does the text put before the others? Look at the verb form of “{events[first]}”."
+    if rank[letters[0]] != rank[first]:
+        return stepped(
+            key,
+            "Which event does the text put before the others? Look at the verb forms: one of them looks back.",
+            f"Which event does the text put before the others? Look at the verb form of “{events[first]}”.",
         )
     return fail(
         "The first one is right. For the other two, look for a word such as “later” or “immediately”."
