@@ -63,9 +63,6 @@ def test_solution_passes_every_check(solution):
     assert len(results) == len(_check_outputs(exercise)), "the solution answers every exercise"
 
 
-@pytest.mark.xfail(
-    reason="the stored exercise notebooks predate the neutral prompt until they are re-executed", strict=False
-)
 @pytest.mark.parametrize("notebook", NOTEBOOKS[1:], ids=lambda p: p.stem)
 def test_exercise_shows_a_prompt_not_a_failure_before_the_student_tries(notebook):
     results = _check_outputs(notebook)
