@@ -48,7 +48,7 @@ report: $(STAMP)
 test: $(STAMP) lint unit nbval site
 
 unit: $(STAMP)
-	$(BIN)/pytest -p no:cacheprovider tests
+	$(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS) tests
 
 nbval: $(STAMP)
 	$(BIN)/pytest $(NBVAL) $(NOTEBOOKS)
@@ -73,4 +73,4 @@ lock:
 	$(PYTHON) scripts/lock_environment.py --python $(LOCK_PYTHON) $(if $(UPGRADE),--upgrade)
 
 clean:
-	rm -rf $(VENV) reports build _site
+	rm -rf $(VENV) .venv-* reports build _site

@@ -94,12 +94,14 @@ def runtime_requirements(path: Path = PYPROJECT) -> list[str]:
     return groups[""] + [requirement for extra in RUNTIME_EXTRAS for requirement in groups[extra]]
 
 
-def closure(requirements: list[str]) -> set[str]:
+def closure(requirements: list[str], *, python: str | None = None) -> set[str]:
     """The normalised names of the installed distributions these requirements pull in, recursively.
 
     Reads the metadata of the Python running this function, so run it inside the environment that
-    was resolved (the lock venv of ``make lock``, or the test venv installed from the locks).
+    was resolved (the lock venv of ``make lock``, or a venv installed from the locks). Markers such
+    as ``python_version < "3.12"`` are read as for this Python, or as for ``python`` (e.g. "3.11").
     """
+    versions = {"python_version": python, "python_full_version": f"{python}.0"} if python else {}
     try:
         from packaging.requirements import Requirement
     except ImportError:  # a bare venv: pip carries its own copy
@@ -110,7 +112,7 @@ def closure(requirements: list[str]) -> set[str]:
     pending = [(Requirement(text), "") for text in requirements]
     while pending:
         requirement, context = pending.pop()
-        if requirement.marker is not None and not requirement.marker.evaluate({"extra": context}):
+        if requirement.marker is not None and not requirement.marker.evaluate({**versions, "extra": context}):
             continue
         name = normalise(requirement.name)
         names.add(name)
