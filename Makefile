@@ -13,8 +13,10 @@
 #                   requirements.lock (the tools on top); UPGRADE=1 re-resolves every pin afresh
 
 # The newest of python3.13 / 3.12 / 3.11 that actually runs (a pyenv shim may exist but refuse).
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+ifndef PYTHON
+PYTHON := $(shell for p in python3.13 python3.12 python3.11 python3; do \
   $$p -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' >/dev/null 2>&1 && { command -v $$p; break; }; done)
+endif
 LOCK_PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
