@@ -80,6 +80,9 @@ class Bundle:
     def __str__(self) -> str:
         return f"{_shown_path(self.path)} holds {_count(self.files)} from {_top_folder(self.files)}"
 
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(str(self))
+
     def _repr_html_(self) -> str:
         shown = _shown_path(self.path)
         return (
@@ -151,6 +154,9 @@ def restore_my_work(
     folder = Path(folder)
     contents = _read_bundle(bundle)
     planned = [(folder.joinpath(*parts), data) for parts, data in contents]
+    folders = [path for path, _ in planned if path.exists() and not path.is_file()]
+    if folders:
+        raise errors.FileExists(f"`{folders[0]}` is a folder, but the bundle holds a file of that name.")
     clashes = [path for path, data in planned if path.exists() and path.read_bytes() != data]
     if clashes and not overwrite:
         raise errors.FileExists(
@@ -222,7 +228,12 @@ def _read_bundle(bundle: Path) -> list[tuple[tuple[str, ...], bytes]]:
             parts = _safe_parts(entry, bundle)
             if parts is None:
                 continue
-            contents.append((parts, archive.read(entry)))
+            try:
+                contents.append((parts, archive.read(entry)))
+            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
+                raise errors.InvalidInput(
+                    f"`{bundle}` is damaged or encrypted (`{entry.filename}` cannot be read): it was not restored."
+                ) from None
     tops = {parts[0] for parts, _ in contents}
     if len(tops) != 1 or any(len(parts) < 2 for parts, _ in contents):
         raise errors.InvalidInput(

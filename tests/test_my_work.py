@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import stat
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -197,3 +198,19 @@ def test_restore_skips_what_a_mac_adds(tmp_path):
     (tmp_path / "mac.zip").write_bytes(_zip(entries))
     written = restore_my_work(tmp_path / "mac.zip", tmp_path / "my-work")
     assert [path.name for path in written] == ["a.json"]
+
+
+def test_a_damaged_bundle_is_refused(work, tmp_path):
+    data = bytearray(download_my_work().path.read_bytes())
+    data[40:60] = b"\x00" * 20  # inside the first entry's compressed bytes
+    (tmp_path / "damaged.zip").write_bytes(bytes(data))
+    with pytest.raises(errors.InvalidInput, match="damaged"):
+        restore_my_work(tmp_path / "damaged.zip", tmp_path / "elsewhere")
+
+
+def test_plain_text_in_a_notebook_is_the_sentence():
+    from IPython.lib.pretty import pretty
+
+    assert (
+        pretty(Bundle(Path("my-work.zip"), ("my-work/a.json",))) == "my-work.zip holds 1 file from my-work/"
+    )
