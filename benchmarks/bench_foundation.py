@@ -71,7 +71,7 @@ def main() -> None:
             "--nbval",
             "--nbval-current-env",
             "--nbval-sanitize-with",
-            "notebooks/sanitize.cfg",
+            "tests/nbval-sanitize.cfg",
             "-p",
             "no:cacheprovider",
             "-q",

@@ -215,18 +215,17 @@ def _looks_like_heading(line: str, *, max_words: int) -> bool:
 
 
 def articles_dir() -> Path:
-    """The folder of bundled articles (``data/articles`` in the repository)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "data" / ARTICLES_DIR_NAME, here / "data" / ARTICLES_DIR_NAME):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "data" / ARTICLES_DIR_NAME
+    """The folder of the articles that come with the kit (``data/articles`` in the repository)."""
+    from newslab.article_folders import kit_articles_dir
+
+    return kit_articles_dir()
 
 
 def bundled_articles() -> list[str]:
-    """The names of the articles that come with the kit, sorted."""
-    folder = articles_dir()
-    return sorted(path.stem for path in folder.glob("*.txt")) if folder.is_dir() else []
+    """The names of the articles that can be loaded by name, sorted (see ``newslab.article_folders``)."""
+    from newslab.article_folders import article_names
+
+    return article_names()
 
 
 def read_text_file(path: Path) -> str:
@@ -307,9 +306,11 @@ def load_article(
     """
     path = Path(source)
     if not path.exists() and isinstance(source, str) and "/" not in source and "\\" not in source:
+        from newslab.article_folders import find_article
+
         name = source[:-4] if source.endswith(".txt") else source
-        bundled = articles_dir() / f"{name}.txt"
-        if not bundled.exists():
+        bundled = find_article(name)
+        if bundled is None:
             if source.endswith(".txt"):
                 raise errors.missing_path(source)
             raise errors.unknown_article(source, bundled_articles())

@@ -58,6 +58,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="list the bundled articles")
     commands.add_parser("info", help="show the versions of newslab, spaCy and the English model")
+
+    # Instructors: links that open the kit on Binder or a hub, and a copy without the solutions.
+    links = commands.add_parser(
+        "binder-links", help="print the Binder badge and a Binder and nbgitpuller link per notebook"
+    )
+    links.add_argument(
+        "repository", nargs="?", metavar="OWNER/REPO[@REF]", help="default: the git remote origin, at HEAD"
+    )
+    links.add_argument("--ref", help="pin the links to this tag, branch or commit")
+    links.add_argument(
+        "--environment", metavar="OWNER/REPO[@REF]", help="environment repository for nbgitpuller links"
+    )
+    links.add_argument(
+        "--hub", metavar="URL", help="make the nbgitpuller links for this JupyterHub instead of Binder"
+    )
+    links.add_argument("--branch", default="main", help="the branch nbgitpuller pulls (default: main)")
+    student_copy = commands.add_parser(
+        "student-copy", help="write the repository without notebooks/solutions/"
+    )
+    student_copy.add_argument("destination", help="a new (or empty) folder")
+    student_copy.add_argument(
+        "--ref", default="HEAD", help="the commit, branch or tag to copy (default: HEAD)"
+    )
     return parser
 
 
@@ -154,6 +177,30 @@ def _info(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"annotate": _annotate, "report": _report, "sentiment": _sentiment, "list": _list, "info": _info}
+
+
+def _binder_links(args: argparse.Namespace) -> int:
+    from newslab.binder import checkout_links
+
+    text = checkout_links(
+        args.repository, ref=args.ref, environment=args.environment, hub=args.hub, branch=args.branch
+    )
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _student_copy(args: argparse.Namespace) -> int:
+    from newslab.student_copy import write_student_copy
+
+    written = write_student_copy(args.destination, ref=args.ref)
+    print(
+        f"newslab: wrote {len(written)} files to {args.destination} (no notebooks/solutions/)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+COMMANDS.update({"binder-links": _binder_links, "student-copy": _student_copy})
 
 
 # ------------------------------------------------------------------ input and output
