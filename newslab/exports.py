@@ -34,7 +34,7 @@ from newslab.annotations import (
     annotation_from_dict,
     text_fingerprint,
 )
-from newslab.files import write_atomic
+from newslab.files import safe_file_name, write_atomic
 
 # Labels spaCy's English models use for the kit's entity labels (PLACE is spaCy's GPE or LOC).
 SPACY_ENTITY_LABELS = ("PERSON", "ORG", "PLACE")
@@ -190,14 +190,16 @@ def write_brat(
     Args:
         annotations: what to write.
         folder: the brat collection folder (made if missing).
-        name: the file name without extension (default: the article's id).
+        name: the file name without extension (default: the article's id); characters other than
+            letters, digits, ``.``, ``-`` and ``_`` become ``-``, so it never leads out of the folder.
         overwrite: replace existing ``.txt``/``.ann`` files.
 
     Returns:
         The path of the ``.ann`` file.
     """
     folder = Path(folder)
-    name = name or annotations.article_id or "article"
+    # The name comes from data (an article id): as a file name it is made safe, so it stays in the folder.
+    name = safe_file_name(name or annotations.article_id or "article")
     txt, ann = folder / f"{name}.txt", folder / f"{name}.ann"
     if not overwrite:
         for path in (txt, ann):
@@ -522,7 +524,8 @@ def write_web_annotation(annotations: AnnotationSet, path: str | Path, *, overwr
 def export_all(annotations: AnnotationSet, folder: str | Path, *, overwrite: bool = False) -> dict[str, Path]:
     """Write the annotations in every format into one folder.
 
-    Files (``NAME`` is the article id, ``WHO`` the annotator): ``NAME-WHO.jsonl``,
+    Files (``NAME`` is the article id, ``WHO`` the annotator, both made safe as file names by
+    :func:`newslab.files.safe_file_name`, so every file stays inside ``folder``): ``NAME-WHO.jsonl``,
     ``brat/NAME.txt`` + ``brat/NAME.ann``, ``NAME-WHO.spacy``, ``NAME-WHO.label-studio.json`` and
     ``NAME-WHO.web-annotation.jsonld``.
 
@@ -531,7 +534,7 @@ def export_all(annotations: AnnotationSet, folder: str | Path, *, overwrite: boo
         ``web_annotation``.
     """
     folder = Path(folder)
-    stem = f"{annotations.article_id or 'article'}-{annotations.annotator or 'annotations'}"
+    stem = f"{safe_file_name(annotations.article_id)}-{safe_file_name(annotations.annotator, default='annotations')}"
     return {
         "jsonl": write_jsonl(annotations, folder / f"{stem}.jsonl", overwrite=overwrite),
         "brat": write_brat(annotations, folder / "brat", overwrite=overwrite),
