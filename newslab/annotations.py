@@ -171,10 +171,10 @@ def load_annotations(path: str | Path, text: str) -> AnnotationSet:
         SourceNotFound: no such file.
         InvalidAnnotations: the file is not valid JSON, not in the kit's format, or for another text.
     """
-    from newslab.article import read_text_file
+    from newslab.article import BIG_FILE_CHARS, read_text_file
 
     path = Path(path)
-    raw = read_text_file(path)
+    raw = read_text_file(path, max_chars=BIG_FILE_CHARS)
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
