@@ -181,6 +181,14 @@ def load_annotations(path: str | Path, text: str) -> AnnotationSet:
         raise errors.InvalidAnnotations(
             f"`{path}` is not valid JSON (line {exc.lineno}, column {exc.colno}); it was left untouched."
         ) from None
+    except RecursionError:
+        raise errors.InvalidAnnotations(
+            f"`{path}` is JSON nested too deeply to be an annotation file; it was left untouched."
+        ) from None
+    except ValueError:  # an integer of thousands of digits
+        raise errors.InvalidAnnotations(
+            f"`{path}` holds a number too long to read, so it is not an annotation file; it was left untouched."
+        ) from None
     return annotation_set_from_dict(data, text, where=f"`{path}`")
 
 
