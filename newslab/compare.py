@@ -315,7 +315,7 @@ def _unique(records: Iterable[Annotation]) -> list[Annotation]:
 def _select(
     annotations: AnnotationSet, labels: Iterable[str] | None, within: tuple[int, int] | Span | None
 ) -> list[Annotation]:
-    wanted = set(LABELS if labels is None else labels)
+    wanted = set(LABELS if labels is None else [labels] if isinstance(labels, str) else labels)
     unknown = sorted(wanted - set(LABELS))
     if unknown:
         raise errors.InvalidInput(f"`{unknown[0]}` is not a label; the labels are {', '.join(LABELS)}.")
