@@ -119,6 +119,18 @@ def test_one_label_may_be_given_as_a_string():
         compare(mine, mine, labels="QUOTES")
 
 
+def test_two_empty_sets_have_undefined_scores_not_zero():
+    import math
+
+    from newslab.annotations import AnnotationSet
+    from newslab.compare import compare
+
+    empty = AnnotationSet("a", "Helen Brandt spoke.", [])
+    result = compare(empty, empty)
+    assert all(math.isnan(value) for value in result.scores[["precision", "recall", "f1"]].to_numpy().ravel())
+    assert "F1 undefined" in repr(result)
+
+
 # ---------------------------------------------------------------- 4. a Dask corpus run
 
 
