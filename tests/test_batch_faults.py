@@ -50,6 +50,10 @@ def mixed_lines() -> list[bytes]:
     return [*lines, good(len(HOSTILE))]
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # a job started in the background ignores SIGINT
+
+
 @pytest.fixture
 def newslab():
     """Start `newslab` in a session of its own; whatever is left of it is stopped at the end."""
@@ -61,6 +65,7 @@ def newslab():
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=True,
+            preexec_fn=_ctrl_c_as_in_a_terminal,
             **kwargs,
         )
         started.append(process)
