@@ -429,6 +429,8 @@ def _start_pool(workers: int) -> Any:
 
 def _stop_pool(pool: Any) -> None:
     """Stop a pool's workers now (work in hand is dropped) and wait until they are gone."""
+    # ProcessPoolExecutor has no public way to stop workers in the middle of their work before
+    # Python 3.14 (terminate_workers), so its table of processes is read here.
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
