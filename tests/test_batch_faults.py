@@ -244,7 +244,10 @@ def worker_pids(parent: int) -> list[int]:
         return []
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the workers")
+@pytest.mark.skipif(
+    not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+    reason="finds the workers in /proc/PID/task/PID/children (Linux)",
+)
 def test_killing_a_worker_ends_the_run_with_its_lines_named(tmp_path, newslab):
     lines = 60
     source = tmp_path / "in.jsonl"
