@@ -327,7 +327,8 @@ def _looks_like_utf16(data: bytes) -> bool:
     if len(sample) < 8:
         return False
     even, odd = sample[0::2], sample[1::2]
-    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.4
+    # Text in the Latin alphabet has a NUL in (nearly) every other byte; binary files are less regular.
+    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.9
 
 
 def _control_share(sample: bytes) -> float:
@@ -354,8 +355,10 @@ def read_sidecar(path: Path, *, article: Path | None = None) -> dict:
     try:
         with path.open("rb") as stream:
             data = read_limited(stream, where=where)
-    except OSError:
-        return {}
+    except OSError as exc:
+        raise errors.InvalidInput(
+            f"{where} cannot be read ({(exc.strerror or str(exc)).lower()}): fix its permissions or remove it."
+        ) from None
     if not data.strip():
         return {}
     text = decode_text(data, where=where)
