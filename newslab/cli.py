@@ -119,11 +119,12 @@ def _annotate(args: argparse.Namespace) -> int:
         return _annotate_jsonl(args)
     if not args.source:
         raise errors.InvalidInput("Name an article to annotate: a bundled name, a .txt path, or - for stdin.")
+    from newslab.batch import record_json
     from newslab.export import annotate
 
     with _open_output(args) as out:  # the output place is checked before any work
         article = read_source(args.source, published=args.published, id=args.id, plain=args.plain)
-        out.write(_json_text(annotate(article), indent=1) + "\n")
+        out.write(record_json(annotate(article), indent=1) + "\n")
     return EXIT_OK
 
 
@@ -293,18 +294,14 @@ class _open_output:
             write_atomic(self.path, "".join(self.parts), overwrite=self.force)
 
 
-def _json_text(record: object, *, indent: int | None = None) -> str:
+def _write_lines(results: Iterable[object], out: _open_output, bad_type: type) -> int:
     from newslab.batch import record_json
 
-    return record_json(record, indent=indent)
-
-
-def _write_lines(results: Iterable[object], out: _open_output, bad_type: type) -> int:
     bad = 0
     for result in results:
         if isinstance(result, bad_type):
             bad += 1
             print(f"newslab: error: line {result.number}: {result.message}", file=sys.stderr)
         else:
-            out.write(_json_text(result) + "\n")
+            out.write(record_json(result) + "\n")
     return bad

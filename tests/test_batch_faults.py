@@ -112,6 +112,15 @@ def test_a_bom_on_the_first_line_is_dropped():
     assert read_line("\ufeff" + good(0).decode(), 1).id == "g0"
 
 
+def test_a_lone_surrogate_in_a_record_is_written_as_its_escape():
+    from newslab.batch import record_json
+
+    assert record_json({"id": "Zoë"}) == '{"id": "Zoë"}'
+    written = record_json({"id": "x\ud800"})
+    assert written == '{"id": "x\\ud800"}' and json.loads(written) == {"id": "x\ud800"}
+    written.encode("utf-8")
+
+
 def test_duplicate_ids_warn_once():
     lines = [good(0), good(0), good(0)]
     with pytest.warns(UserWarning, match="`g0` is used by more than one line") as caught:
