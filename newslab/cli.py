@@ -284,7 +284,7 @@ class _open_output:
             kept = self.file.stop()
             if kept is not None:
                 print(
-                    f"newslab: the run did not finish: its {self.file.lines} finished records are in "
+                    f"newslab: the run did not finish: its {self.file.lines:,} finished records are in "
                     f"`{kept}` (`{self.path}` was not written).",
                     file=sys.stderr,
                 )
