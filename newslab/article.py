@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -243,6 +244,14 @@ def bundled_articles() -> list[str]:
     return sorted(path.stem for path in folder.glob("*.txt")) if folder.is_dir() else []
 
 
+def name_of(path: Path) -> str:
+    """An article's default id: its file name without the extension, as text.
+
+    Bytes of the name that are not UTF-8 become U+FFFD, so the id can always be written out.
+    """
+    return os.fsencode(path.stem).decode("utf-8", errors="replace")
+
+
 def read_text_file(path: Path, *, max_chars: int | None = None) -> str:
     """Read a text file as UTF-8 (a BOM is allowed and dropped), refusing binary or other encodings.
 
@@ -389,6 +398,11 @@ def read_sidecar(path: Path, *, article: Path | None = None) -> dict:
                 f'{where} has a "{key}" that is not a string ({json.dumps(meta[key])[:40]}): '
                 f'write it in quotes, e.g. "{key}": "…".'
             )
+        if isinstance(meta[key], str) and any("\ud800" <= c <= "\udfff" for c in meta[key]):
+            raise errors.InvalidInput(
+                f'{where} has a "{key}" holding a lone surrogate (a \\ud800-\\udfff escape), which is not a '
+                "character: write the text itself."
+            )
     return meta
 
 
@@ -424,7 +438,9 @@ def load_article(
         path = bundled
     text = read_text_file(path)
     meta = read_sidecar(path.with_suffix(".json"), article=path)
-    article = Article.from_text(text, id=id or meta.get("id") or path.stem, layout=True, where=f"`{path}`")
+    article = Article.from_text(
+        text, id=id or meta.get("id") or name_of(path), layout=True, where=f"`{path}`"
+    )
     return Article(
         id=article.id,
         text=text,

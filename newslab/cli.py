@@ -12,6 +12,7 @@ Errors a user can fix end with one sentence on stderr and exit status 2, never a
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
@@ -195,15 +196,17 @@ def read_source(source: str, *, published: str | None = None, id: str | None = N
     from newslab.article import Article, decode_text, load_article, parse_date, read_limited
 
     date = parse_date(published)  # check the date before reading anything
+    if id is not None:  # bytes of a command-line argument that are not UTF-8 become U+FFFD
+        id = os.fsencode(id).decode("utf-8", errors="replace")
     if source == "-":
         text = decode_text(read_limited(_stdin().buffer, where="Standard input"), where="Standard input")
         return Article.from_text(text, id=id or "stdin", published=date, layout=not plain)
     if plain:
-        from newslab.article import read_text_file
+        from newslab.article import name_of, read_text_file
 
         path = Path(source)
         text = read_text_file(path)
-        return Article.from_text(text, id=id or path.stem, published=date)
+        return Article.from_text(text, id=id or name_of(path), published=date)
     return load_article(source, published=date, id=id)
 
 
