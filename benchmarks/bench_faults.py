@@ -456,6 +456,14 @@ def cases() -> list[tuple[str, Callable[[Case], None]]]:
         )
     )
 
+    def latin1_name(c: Case) -> None:
+        name = os.fsdecode(b"caf\xe9.txt")
+        (c.work / name).write_text(STORY, encoding="utf-8")
+        c.expect(c.newslab("report", name).status == 0, "report failed")
+        c.expect(c.newslab("annotate", name).status == 0, "annotate failed")
+
+    add(("7 an article whose file name is not UTF-8", latin1_name))
+
     # 8-9: refused too late, or with a traceback
     def endless(c: Case) -> None:
         (c.work / "zero.txt").symlink_to("/dev/zero")
@@ -474,7 +482,7 @@ def cases() -> list[tuple[str, Callable[[Case], None]]]:
 
     add(("8 a link to /dev/zero", endless))
     add(("8 a 300 MB file", huge))
-    for meta in ({"title": 5}, {"id": 7}, {"id": ["x"]}):
+    for meta in ({"title": 5}, {"id": 7}, {"id": ["x"]}, {"title": "x\ud800"}):
         add(
             (
                 f"9 sidecar {json.dumps(meta)}",
