@@ -360,6 +360,18 @@ def cases() -> list[tuple[str, Callable[[Case], None]]]:
         )
     )
     add(("3 kill -9 one of two workers", killed_worker))
+    add(
+        (
+            "3 --workers 99999999 is cut to the cores",
+            lambda c: c.expect(
+                "CPU cores: using"
+                in c.newslab(
+                    "annotate", "--jsonl", "-", "--workers", "99999999", "--no-progress", stdin=jsonl(good(0))
+                ).err,
+                "no warning",
+            ),
+        )
+    )
     for kind, bad in HOSTILE_LINES.items():
         for command in ("annotate", "sentiment"):
             for via_stdin in (False, True):

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 import warnings
 from collections import deque
@@ -241,8 +242,9 @@ def annotate_jsonl(
             processes that parse *and* annotate whole articles, so every layer runs in parallel,
             not only spaCy's parsing (which is all ``nlp.pipe(n_process=N)`` would spread out).
             Worth it for more than a handful of articles and at most one worker per free CPU
-            core. Starting workers costs at most one model load per session (a few seconds);
-            later pools start at once.
+            core; more workers than the machine has cores are cut to that number, with a
+            warning. Starting workers costs at most one model load per session (a few
+            seconds); later pools start at once.
         progress: show a progress bar (tqdm) on standard error.
         batch_size: articles handed to spaCy at a time (in each process).
 
@@ -260,6 +262,16 @@ def annotate_jsonl(
     """
     if workers < 1:
         raise errors.InvalidInput("workers must be 1 or more.")
+    cores = _cores()
+    if workers > cores:  # more workers than cores gain nothing, and each holds a model in memory
+        from newslab.inputs import NewslabWarning
+
+        warnings.warn(
+            f"{workers:,} workers asked for, but this machine has {cores} CPU cores: using {cores} workers.",
+            NewslabWarning,
+            stacklevel=2,
+        )
+        workers = cores
     numbered = enumerate(lines, start=1)
     if workers == 1:
         results = _annotate_numbered(numbered, batch_size)
@@ -278,6 +290,13 @@ def annotate_jsonl(
             bar.close()
     finally:
         results.close()  # with workers: stops them, even when the caller stopped early
+
+
+def _cores() -> int:
+    """The CPU cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(len(os.sched_getaffinity(0)), 1)
+    return os.cpu_count() or 1
 
 
 def _warn_if_seen(record: dict[str, Any], seen: dict[str, int]) -> None:

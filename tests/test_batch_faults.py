@@ -284,3 +284,20 @@ def test_killing_a_worker_ends_the_run_with_its_lines_named(tmp_path, newslab):
     assert sorted([f"g{n - 1}" for n in lost] + written, key=lambda i: int(i[1:])) == [
         f"g{i}" for i in range(lines)
     ]
+
+
+def test_more_workers_than_cores_is_capped_with_a_warning(monkeypatch):
+    """`--workers 99999999` once forked until the machine stalled: never more workers than cores."""
+    from newslab import batch
+
+    started = []
+
+    def start_pool(workers):
+        started.append(workers)
+        raise RuntimeError("no pool in this test")
+
+    monkeypatch.setattr(batch, "_start_pool", start_pool)  # (a tree without the cap has no _start_pool)
+    monkeypatch.setattr(batch, "_cores", lambda: 2)
+    with pytest.warns(UserWarning, match="2 CPU cores: using 2 workers"), pytest.raises(RuntimeError):
+        list(annotate_jsonl([good(0)], workers=99_999_999, progress=False))
+    assert started == [2]
