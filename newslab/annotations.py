@@ -171,15 +171,23 @@ def load_annotations(path: str | Path, text: str) -> AnnotationSet:
         SourceNotFound: no such file.
         InvalidAnnotations: the file is not valid JSON, not in the kit's format, or for another text.
     """
-    from newslab.article import read_text_file
+    from newslab.article import BIG_FILE_CHARS, read_text_file
 
     path = Path(path)
-    raw = read_text_file(path)
+    raw = read_text_file(path, max_chars=BIG_FILE_CHARS)
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise errors.InvalidAnnotations(
             f"`{path}` is not valid JSON (line {exc.lineno}, column {exc.colno}); it was left untouched."
+        ) from None
+    except RecursionError:
+        raise errors.InvalidAnnotations(
+            f"`{path}` is JSON nested too deeply to be an annotation file; it was left untouched."
+        ) from None
+    except ValueError:  # an integer of thousands of digits
+        raise errors.InvalidAnnotations(
+            f"`{path}` holds a number too long to read, so it is not an annotation file; it was left untouched."
         ) from None
     return annotation_set_from_dict(data, text, where=f"`{path}`")
 

@@ -12,22 +12,32 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import BinaryIO
 
 from newslab import errors
 
 ARTICLES_DIR_NAME = "articles"
+_BOM = b"\xef\xbb\xbf"
 
 # Paragraphs are separated by a blank line; text without any blank line has one paragraph per line.
-_BLANK_LINE = re.compile(r"\r?\n[ \t\f\v]*(?:\r?\n[ \t\f\v]*)+")
-_LINE_BREAK = re.compile(r"\r?\n")
+# A line ends with \n (Unix), \r\n (Windows) or a lone \r (old Mac files), never \r then \n apart.
+_EOL = r"(?:\r\n|\r(?!\n)|\n)"
+_BLANK_LINE = re.compile(_EOL + r"[ \t\f\v]*(?:" + _EOL + r"[ \t\f\v]*)+")
+_LINE_BREAK = re.compile(_EOL)
+# Characters that show nothing: a text made only of these and white space is empty.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), " ")
 _CREDIT = re.compile(r"^\(([^()\n]{1,80})\)$")
 _SIDECAR_KEYS = {"title", "outlet", "credit", "language", "published", "note", "source", "licence", "id"}
+BIG_FILE_CHARS = 64_000_000
+"""The most characters the kit reads from an annotation or export file (an article: ``MAX_CHARS``)."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +103,7 @@ class Article:
         """
         if not isinstance(text, str):
             raise errors.InvalidInput(f"The article text must be a string, not {type(text).__name__}.")
-        if not text.strip():
+        if is_blank(text):
             raise errors.empty_file(where)
         from newslab.inputs import check_text
 
@@ -176,6 +186,11 @@ def split_paragraphs(text: str) -> list[Span]:
     return paragraphs
 
 
+def is_blank(text: str) -> bool:
+    """Whether a text holds nothing to read: only white space and invisible (zero-width) characters."""
+    return not text.translate(_INVISIBLE).strip()
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -228,32 +243,100 @@ def bundled_articles() -> list[str]:
     return article_names()
 
 
-def read_text_file(path: Path) -> str:
+def name_of(path: Path) -> str:
+    """An article's default id: its file name without the extension, as text.
+
+    Bytes of the name that are not UTF-8 become U+FFFD, so the id can always be written out.
+    """
+    return os.fsencode(path.stem).decode("utf-8", errors="replace")
+
+
+def read_text_file(path: Path, *, max_chars: int | None = None) -> str:
     """Read a text file as UTF-8 (a BOM is allowed and dropped), refusing binary or other encodings.
 
+    At most ``max_chars`` characters (default: the longest article the kit takes,
+    ``newslab.inputs.MAX_CHARS``) are read: a longer file is refused without reading the rest.
+
     Raises:
-        SourceNotFound, NotATextFile, EmptyArticle: with a sentence that says what to do.
+        SourceNotFound, NotATextFile, EmptyArticle, NotArticleText: with a sentence that says what to do.
     """
     if not path.exists():
         raise errors.missing_path(path)
     if path.is_dir():
         raise errors.is_directory(path)
-    data = path.read_bytes()
-    return decode_text(data, where=f"`{path}`")
+    where = f"`{path}`"
+    try:
+        with path.open("rb") as stream:
+            data = read_limited(stream, where=where, max_chars=max_chars)
+    except OSError as exc:
+        raise errors.NotATextFile(f"{where} cannot be read ({(exc.strerror or str(exc)).lower()}).") from None
+    return decode_text(data, where=where)
+
+
+def read_limited(stream: BinaryIO, *, where: str = "The input", max_chars: int | None = None) -> bytes:
+    """Read bytes from a file or stream, but never more than ``max_chars`` characters of UTF-8 can take.
+
+    A longer input (a 300 MB file, a link to ``/dev/zero``) is refused after reading that much, in
+    a fraction of a second, instead of growing until memory runs out.
+
+    Raises:
+        NotATextFile: the start of the input is binary or not UTF-8.
+        NotArticleText: there is more than ``max_chars`` characters of text.
+    """
+    from newslab.inputs import MAX_CHARS, NotArticleText
+
+    max_chars = MAX_CHARS if max_chars is None else max_chars
+    limit = 4 * (max_chars + 1) + 3  # a UTF-8 character takes at most 4 bytes; a BOM 3
+    data = stream.read(limit)
+    if len(data) < limit or not stream.read(1):
+        return data
+    sample = data[:4096]
+    if b"\x00" in sample or _control_share(sample) > 0.05:
+        raise errors.binary_file(where)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data.removeprefix(_BOM), final=False)
+    except UnicodeDecodeError as exc:
+        raise errors.not_utf8(where, exc.object[exc.start], exc.start) from None
+    if max_chars != MAX_CHARS:
+        raise NotArticleText(f"{where} is longer than {max_chars:,} characters: is it the right file?")
+    raise NotArticleText(
+        f"{where} is longer than {MAX_CHARS:,} characters, far more than a news article: split it into one text per article, e.g. one JSON line each for "
+        "`newslab annotate --jsonl`."
+    )
 
 
 def decode_text(data: bytes, *, where: str = "The input") -> str:
     """Decode bytes as UTF-8 text (a BOM is dropped); refuse binary data and other encodings."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(_BOM):
         data = data[3:]
+    if _looks_like_utf16(data):
+        raise errors.NotATextFile(
+            f"{where} is UTF-16 text: convert it to UTF-8 (in most editors: Save As… → Encoding: UTF-8) "
+            "and try again."
+        )
     if not data.strip():
         raise errors.empty_file(where)
     if b"\x00" in data[:4096] or _control_share(data[:4096]) > 0.05:
         raise errors.binary_file(where)
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise errors.not_utf8(where, data[exc.start], exc.start) from None
+    if is_blank(text):
+        raise errors.empty_file(where)
+    return text
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 (what Windows Notepad calls "Unicode"): a UTF-16 BOM, or a NUL in every other byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = data[:4096]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    # Text in the Latin alphabet has a NUL in (nearly) every other byte; binary files are less regular.
+    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.9
 
 
 def _control_share(sample: bytes) -> float:
@@ -261,25 +344,64 @@ def _control_share(sample: bytes) -> float:
     return controls / max(len(sample), 1)
 
 
-def read_sidecar(path: Path) -> dict:
-    """Read the JSON metadata file beside an article (``name.json``), or ``{}`` if there is none."""
-    if not path.exists():
+def read_sidecar(path: Path, *, article: Path | None = None) -> dict:
+    """Read the JSON metadata file beside an article (``name.json``), or ``{}`` if there is none.
+
+    An empty file, or one holding the kit's own output (``newslab annotate story.txt > story.json``
+    makes exactly that), is not metadata: it is ignored.
+
+    Args:
+        path: the sidecar, e.g. ``story.json``.
+        article: the article it belongs to, named in error messages.
+
+    Raises:
+        InvalidInput: the file is not a JSON object of known fields holding strings.
+    """
+    if not path.is_file():
         return {}
+    where = f"`{path}` (the metadata file of `{article}`)" if article else f"`{path}`"
     try:
-        meta = json.loads(read_text_file(path))
+        with path.open("rb") as stream:
+            data = read_limited(stream, where=where)
+    except OSError as exc:
+        raise errors.InvalidInput(
+            f"{where} cannot be read ({(exc.strerror or str(exc)).lower()}): fix its permissions or remove it."
+        ) from None
+    if not data.strip():
+        return {}
+    text = decode_text(data, where=where)
+    try:
+        meta = json.loads(text)
     except json.JSONDecodeError as exc:
         raise errors.InvalidInput(
-            f"`{path}` is not valid JSON (line {exc.lineno}, column {exc.colno}): fix it or remove it."
+            f"{where} is not valid JSON (line {exc.lineno}, column {exc.colno}): fix it or remove it."
         ) from None
+    except (RecursionError, ValueError):
+        raise errors.InvalidInput(
+            f"{where} is not metadata (too deeply nested, or a number too long to read): fix it or remove it."
+        ) from None
+    if isinstance(meta, dict) and str(meta.get("schema", "")).startswith("newslab."):
+        return {}  # the kit's own output saved beside the article, not metadata about it
     if not isinstance(meta, dict):
         raise errors.InvalidInput(
-            f"`{path}` must hold one JSON object with fields such as title and published."
+            f"{where} must hold one JSON object with fields such as title and published."
         )
     unknown = sorted(set(meta) - _SIDECAR_KEYS)
     if unknown:
         raise errors.InvalidInput(
-            f"`{path}` has unknown fields {unknown}: the fields it may have are {sorted(_SIDECAR_KEYS)}."
+            f"{where} has unknown fields {unknown}: the fields it may have are {sorted(_SIDECAR_KEYS)}."
         )
+    for key in sorted(meta):
+        if meta[key] is not None and not isinstance(meta[key], str):
+            raise errors.InvalidInput(
+                f'{where} has a "{key}" that is not a string ({json.dumps(meta[key])[:40]}): '
+                f'write it in quotes, e.g. "{key}": "…".'
+            )
+        if isinstance(meta[key], str) and any("\ud800" <= c <= "\udfff" for c in meta[key]):
+            raise errors.InvalidInput(
+                f'{where} has a "{key}" holding a lone surrogate (a \\ud800-\\udfff escape), which is not a '
+                "character: write the text itself."
+            )
     return meta
 
 
@@ -316,8 +438,10 @@ def load_article(
             raise errors.unknown_article(source, bundled_articles())
         path = bundled
     text = read_text_file(path)
-    meta = read_sidecar(path.with_suffix(".json"))
-    article = Article.from_text(text, id=id or meta.get("id") or path.stem, layout=True, where=f"`{path}`")
+    meta = read_sidecar(path.with_suffix(".json"), article=path)
+    article = Article.from_text(
+        text, id=id or meta.get("id") or name_of(path), layout=True, where=f"`{path}`"
+    )
     return Article(
         id=article.id,
         text=text,

@@ -12,12 +12,12 @@ Errors a user can fix end with one sentence on stderr and exit status 2, never a
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from newslab import errors
 from newslab.errors import NewslabError
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 fine, 2 a problem the user can fix)."""
     args = build_parser().parse_args(argv)
     try:
-        with warnings.catch_warnings(record=True) as caught:
+        with warnings.catch_warnings(record=True) as caught, _stopped_by_sigterm():
             warnings.simplefilter("always", category=UserWarning)
             status = COMMANDS[args.command](args)
         for warning in caught:
@@ -111,6 +111,28 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+class _stopped_by_sigterm:
+    """While a command runs, ``kill`` (SIGTERM) stops it as Ctrl-C does: finished work is kept."""
+
+    def __enter__(self) -> None:
+        import signal
+        import threading
+
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGTERM, _interrupt)
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 # ------------------------------------------------------------------ commands
 
 
@@ -121,10 +143,12 @@ def _annotate(args: argparse.Namespace) -> int:
         return _annotate_jsonl(args)
     if not args.source:
         raise errors.InvalidInput("Name an article to annotate: a bundled name, a .txt path, or - for stdin.")
+    from newslab.batch import record_json
     from newslab.export import annotate
 
-    article = read_source(args.source, published=args.published, id=args.id, plain=args.plain)
-    _emit(json.dumps(annotate(article), ensure_ascii=False, indent=1) + "\n", args)
+    with _open_output(args) as out:  # the output place is checked before any work
+        article = read_source(args.source, published=args.published, id=args.id, plain=args.plain)
+        out.write(record_json(annotate(article), indent=1) + "\n")
     return EXIT_OK
 
 
@@ -134,17 +158,25 @@ def _annotate_jsonl(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise errors.InvalidInput("--workers must be 1 or more.")
     bad = 0
-    with _open_input(args.jsonl) as lines, _open_output(args) as out:
+    with _open_output(args, stream=True) as out, _open_input(args.jsonl) as lines:
         results = annotate_jsonl(lines, workers=args.workers, progress=not args.no_progress)
         bad = _write_lines(results, out, BadLine)
     return EXIT_ERROR if bad else EXIT_OK
 
 
 def _report(args: argparse.Namespace) -> int:
-    from newslab.report import write_report
+    from newslab.files import check_output, safe_file_name
+    from newslab.report import report_html, write_report
 
+    if args.output == "-":
+        article = read_source(args.source, published=args.published, plain=args.plain)
+        sys.stdout.write(report_html(article))
+        return EXIT_OK
+    if args.output:
+        check_output(args.output, overwrite=args.force)  # before any work
     article = read_source(args.source, published=args.published, plain=args.plain)
-    path = Path(args.output) if args.output else Path("reports") / f"{article.id}.html"
+    # The id may come from a sidecar: as a file name it is made safe, so it stays inside reports/.
+    path = Path(args.output) if args.output else Path("reports") / f"{safe_file_name(article.id)}.html"
     write_report(article, path, overwrite=args.force)
     print(f"newslab: wrote {path}", file=sys.stderr)
     return EXIT_OK
@@ -153,7 +185,7 @@ def _report(args: argparse.Namespace) -> int:
 def _sentiment(args: argparse.Namespace) -> int:
     from newslab.sentiment import BadLine, sentiment_jsonl
 
-    with _open_input(args.jsonl) as lines, _open_output(args) as out:
+    with _open_output(args, stream=True) as out, _open_input(args.jsonl) as lines:
         bad = _write_lines(sentiment_jsonl(lines), out, BadLine)
     return EXIT_ERROR if bad else EXIT_OK
 
@@ -208,38 +240,52 @@ COMMANDS.update({"binder-links": _binder_links, "student-copy": _student_copy})
 
 def read_source(source: str, *, published: str | None = None, id: str | None = None, plain: bool = False):
     """The article named on the command line: a bundled name, a path, or ``-`` for standard input."""
-    from newslab.article import Article, decode_text, load_article, parse_date
+    from newslab.article import Article, decode_text, load_article, parse_date, read_limited
 
     date = parse_date(published)  # check the date before reading anything
+    if id is not None:  # bytes of a command-line argument that are not UTF-8 become U+FFFD
+        id = os.fsencode(id).decode("utf-8", errors="replace")
     if source == "-":
-        text = decode_text(sys.stdin.buffer.read(), where="Standard input")
+        text = decode_text(read_limited(_stdin().buffer, where="Standard input"), where="Standard input")
         return Article.from_text(text, id=id or "stdin", published=date, layout=not plain)
     if plain:
-        from newslab.article import read_text_file
+        from newslab.article import name_of, read_text_file
 
         path = Path(source)
         text = read_text_file(path)
-        return Article.from_text(text, id=id or path.stem, published=date)
+        return Article.from_text(text, id=id or name_of(path), published=date)
     return load_article(source, published=date, id=id)
 
 
+def _stdin() -> TextIO:
+    if sys.stdin is None or sys.stdin.closed:
+        raise errors.InvalidInput(
+            "Standard input is closed, so there is nothing to read from `-`: "
+            "give the path of a file instead, or pipe the text in (e.g. `cat story.txt | newslab annotate -`)."
+        )
+    return sys.stdin
+
+
 class _open_input:
-    """Lines of a file or of standard input (``-``), as text."""
+    """The lines of a file or of standard input (``-``), as bytes: each line is decoded on its own,
+    so a line that is not UTF-8 is one bad line, not the end of the run."""
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.stream: TextIO | None = None
+        self.stream: BinaryIO | None = None
 
-    def __enter__(self) -> Iterator[str]:
+    def __enter__(self) -> Iterator[object]:
+        from newslab.batch import read_lines
+
         if self.source == "-":
-            return iter(sys.stdin)
+            return read_lines(_stdin().buffer)
         path = Path(self.source)
         if not path.exists():
             raise errors.missing_path(path)
         if path.is_dir():
             raise errors.is_directory(path)
-        self.stream = path.open(encoding="utf-8-sig", errors="strict", newline="")
-        return iter(self.stream)
+        self.stream = path.open("rb")
+        return read_lines(self.stream)
 
     def __exit__(self, *exc: object) -> None:
         if self.stream is not None:
@@ -247,42 +293,65 @@ class _open_input:
 
 
 class _open_output:
-    """Standard output, or a file written atomically when the run ends."""
+    """Standard output (no ``-o``, or ``-o -``), or the file ``-o`` names.
 
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
+    The file's place is checked when the block starts, before any work. A single result is
+    written atomically at the end; streamed results (``stream=True``, for JSON lines) go to
+    ``FILE.partial`` as they are made and become ``FILE`` when the run completes. A run that stops
+    early keeps its finished records in ``FILE.partial`` and says so.
+    """
+
+    def __init__(self, args: argparse.Namespace, *, stream: bool = False) -> None:
+        self.path = args.output if args.output not in (None, "-") else None
+        self.force = args.force
+        self.stream = stream
         self.parts: list[str] = []
+        self.file = None
 
     def __enter__(self) -> _open_output:
-        if self.args.output and Path(self.args.output).exists() and not self.args.force:
-            raise errors.file_exists(self.args.output)
+        from newslab.files import StreamedFile, check_output
+
+        if self.path and self.stream:
+            self.file = StreamedFile(self.path, overwrite=self.force).open()
+        elif self.path:
+            check_output(self.path, overwrite=self.force)
         return self
 
     def write(self, text: str) -> None:
-        if self.args.output:
+        if self.file is not None:
+            self.file.write(text)
+        elif self.path:
             self.parts.append(text)
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
-        if exc_type is None and self.args.output:
+        if self.file is not None:
+            if exc_type is None:
+                self.file.finish()
+                return
+            kept = self.file.stop()
+            if kept is not None:
+                print(
+                    f"newslab: the run did not finish: its {self.file.lines:,} finished records are in "
+                    f"`{kept}` (`{self.path}` was not written).",
+                    file=sys.stderr,
+                )
+        elif exc_type is None and self.path:
             from newslab.files import write_atomic
 
-            write_atomic(self.args.output, "".join(self.parts), overwrite=self.args.force)
-
-
-def _emit(text: str, args: argparse.Namespace) -> None:
-    with _open_output(args) as out:
-        out.write(text)
+            write_atomic(self.path, "".join(self.parts), overwrite=self.force)
 
 
 def _write_lines(results: Iterable[object], out: _open_output, bad_type: type) -> int:
+    from newslab.batch import record_json
+
     bad = 0
     for result in results:
         if isinstance(result, bad_type):
             bad += 1
             print(f"newslab: error: line {result.number}: {result.message}", file=sys.stderr)
         else:
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.write(record_json(result) + "\n")
     return bad

@@ -60,7 +60,8 @@ class Comparison:
             all span labels together), ``match`` (``exact``: same start and end; ``overlap``: the spans
             share at least one character), ``in_a``, ``in_b`` (how many spans each has),
             ``matched`` (pairs found, one to one), ``precision`` (matched / in_a),
-            ``recall`` (matched / in_b) and ``f1``. A count of 0 gives a score of 0.
+            ``recall`` (matched / in_b) and ``f1``. A count of 0 gives a score of 0; when neither side
+            has a span, the three scores are undefined (``NaN``): there is nothing to agree on.
         kappa: Cohen's kappa of the sentence labels (SENTIMENT) on the sentences both labelled,
             or ``None`` when they labelled none in common or kappa is undefined (one label only).
         agreement: the share of those sentences given the same label (``None`` if there are none).
@@ -80,6 +81,8 @@ class Comparison:
         kappa = "no sentence labels in common" if self.kappa is None else f"kappa {self.kappa:.2f}"
         overall = self.scores[(self.scores["label"] == "ALL") & (self.scores["match"] == "exact")]
         f1 = f"exact F1 {overall['f1'].iloc[0]:.2f}" if len(overall) else "no spans"
+        if len(overall) and overall["in_a"].iloc[0] == overall["in_b"].iloc[0] == 0:
+            f1 = "exact F1 undefined (no spans on either side)"
         return (
             f"Comparison of {self.a} with {self.b}: {f1}; {kappa} "
             f"({self.sentences} sentences); {len(self.disagreements)} disagreements"
@@ -315,7 +318,7 @@ def _unique(records: Iterable[Annotation]) -> list[Annotation]:
 def _select(
     annotations: AnnotationSet, labels: Iterable[str] | None, within: tuple[int, int] | Span | None
 ) -> list[Annotation]:
-    wanted = set(LABELS if labels is None else labels)
+    wanted = set(LABELS if labels is None else [labels] if isinstance(labels, str) else labels)
     unknown = sorted(wanted - set(LABELS))
     if unknown:
         raise errors.InvalidInput(f"`{unknown[0]}` is not a label; the labels are {', '.join(LABELS)}.")
@@ -353,6 +356,9 @@ def _match(
 
 
 def _score_row(label: str, match: str, in_a: int, in_b: int, matched: int) -> dict:
+    if in_a == in_b == 0:  # two empty sets: agreement is undefined, not zero
+        nan = float("nan")
+        return dict(zip(SCORE_COLUMNS, [label, match, 0, 0, 0, nan, nan, nan], strict=True))
     precision = matched / in_a if in_a else 0.0
     recall = matched / in_b if in_b else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

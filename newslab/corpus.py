@@ -17,7 +17,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,26 +68,44 @@ def annotate_record(record: Any) -> dict[str, Any]:
         The ``newslab annotate`` record, or ``{"id": …, "error": "…"}`` saying why this record
         could not be annotated (so one bad record does not stop a corpus run).
     """
-    record_id = record.get("id") if isinstance(record, dict) else None
+    from newslab.batch import article_from_record, forget, record_id_of
+    from newslab.export import annotate
+
+    record_id = record_id_of(record)
     try:
-        if not isinstance(record, dict):
-            raise errors.InvalidInput('The record must be a JSON object like {"id": "a1", "text": "…"}.')
-        return annotate_text(
-            record.get("text"),  # type: ignore[arg-type]  # checked by article_from_record
-            record.get("published"),
-            id=str(record_id) if record_id is not None else "article",
-            title=record.get("title"),
-        )
+        article = article_from_record(record, where=f"The article `{record_id or 'article'}`")
+        try:
+            return annotate(article)
+        finally:
+            forget(article)
     except errors.NewslabError as error:
         return {"id": record_id, "error": str(error)}
+    except Exception as exc:  # a fault on one odd text must not end a corpus run
+        return {
+            "id": record_id,
+            "error": f"newslab could not annotate this article ({type(exc).__name__}): please report it.",
+        }
 
 
 def annotate_line(line: str) -> dict[str, Any]:
-    """Annotate one JSON line (see :func:`annotate_record`); a line that is not JSON gives an error record."""
+    """Annotate one JSON line (see :func:`annotate_record`); a line that cannot be read gives an error record.
+
+    Never raises for a bad line: bytes that are not UTF-8 (read as lone surrogates, see
+    :func:`read_corpus`), JSON that is not valid, nested too deeply or holding a number too long to
+    read each give ``{"id": None, "error": "…"}``.
+    """
+    from newslab.batch import load_json_line
+
+    bad_byte = next((c for c in line if "\udc80" <= c <= "\udcff"), None)
+    if bad_byte is not None:
+        return {
+            "id": None,
+            "error": f"The line is not UTF-8 text (byte 0x{ord(bad_byte) - 0xDC00:02X}): save the file as UTF-8.",
+        }
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return {"id": None, "error": f"The line is not valid JSON ({exc.msg} at column {exc.colno})."}
+        record = load_json_line(line)
+    except errors.NewslabError as error:
+        return {"id": None, "error": str(error)}
     return annotate_record(record)
 
 
@@ -104,7 +121,9 @@ def read_corpus(
     bag = _dask_bag()
     if isinstance(paths, str | Path):
         paths = [paths]
-    lines = bag.read_text([str(p) for p in paths], blocksize=blocksize)
+    # Bytes that are not UTF-8 become lone surrogates, so that one such line is an error record
+    # (see annotate_line) instead of the end of its whole partition.
+    lines = bag.read_text([str(p) for p in paths], blocksize=blocksize, errors="surrogateescape")
     return lines.filter(lambda line: bool(line.strip()))
 
 
@@ -114,32 +133,61 @@ def annotate_bag(lines: dask.bag.Bag) -> dask.bag.Bag:
 
 
 def annotate_corpus(
-    paths: str | Path | Sequence[str | Path], output: str | Path, *, blocksize: int | str | None = None
+    paths: str | Path | Sequence[str | Path],
+    output: str | Path,
+    *,
+    blocksize: int | str | None = None,
+    overwrite: bool = False,
 ) -> list[str]:
     """Annotate every line of JSON-lines files and write the records as JSON-lines shards.
 
     Runs on the Dask scheduler in use: a ``dask.distributed.Client`` you created (local cluster,
     dask-gateway, Kubernetes), or Dask's local threads otherwise.
 
+    The shards are written into a hidden folder inside ``output`` and moved into ``output`` only
+    when every one is complete, so a run that fails or is stopped leaves no partial shard behind
+    (and a re-run is not refused because of one).
+
     Args:
         paths: the input files (paths or globs).
         output: a folder for the result shards ``0.jsonl``, ``1.jsonl``… (one per input partition,
             in input order); it must not hold shards already.
         blocksize: cut big input files into partitions of about this many bytes.
+        overwrite: replace the shards a previous run left in ``output``.
 
     Returns:
         The paths of the shards written.
 
     Raises:
-        FileExists: the output folder already holds ``.jsonl`` files.
+        FileExists: the output folder already holds ``.jsonl`` files (and ``overwrite`` is false).
     """
+    import shutil
+    import tempfile
+
+    from newslab.batch import record_json
+
     output = Path(output)
-    if output.is_dir() and any(output.glob("*.jsonl")):
-        raise errors.file_exists(output / "*.jsonl")
+    old = sorted(output.glob("*.jsonl")) if output.is_dir() else []
+    if old and not overwrite:
+        raise errors.FileExists(
+            f"`{output}` already holds {len(old)} .jsonl shards from an earlier run: choose another "
+            "folder, delete them first, or pass overwrite=True to replace them."
+        )
     output.mkdir(parents=True, exist_ok=True)
     records = annotate_bag(read_corpus(paths, blocksize=blocksize))
-    texts = records.map(lambda record: json.dumps(record, ensure_ascii=False))
-    return [str(p) for p in texts.to_textfiles(str(output / "*.jsonl"), encoding="utf-8", last_endline=True)]
+    texts = records.map(record_json)
+    staging = Path(tempfile.mkdtemp(prefix=".newslab-shards-", dir=output))
+    try:
+        written = texts.to_textfiles(str(staging / "*.jsonl"), encoding="utf-8", last_endline=True)
+        for path in old:
+            path.unlink()
+        shards = []
+        for path in map(Path, written):
+            shards.append(output / path.name)
+            path.replace(shards[-1])
+        return [str(path) for path in shards]
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _dask_bag() -> Any:

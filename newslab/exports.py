@@ -34,12 +34,14 @@ from newslab.annotations import (
     annotation_from_dict,
     text_fingerprint,
 )
-from newslab.files import write_atomic
+from newslab.files import safe_file_name, write_atomic
 
 # Labels spaCy's English models use for the kit's entity labels (PLACE is spaCy's GPE or LOC).
 SPACY_ENTITY_LABELS = ("PERSON", "ORG", "PLACE")
 WEB_ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 _QUOTE_CONTEXT = 32
+_EDGES = "newslab:span"  # in a brat note: a span's exact edges when its fragments leave out a line break
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 # ---------------------------------------------------------------- JSONL
@@ -78,16 +80,17 @@ def read_jsonl(path: str | Path, text: str) -> AnnotationSet:
         InvalidAnnotations: a line is not JSON or not a valid annotation of this text (the message
             gives the line number).
     """
-    from newslab.article import read_text_file
+    from newslab.article import BIG_FILE_CHARS, read_text_file
 
     path = Path(path)
-    return from_jsonl(read_text_file(path), text, where=f"`{path}`")
+    return from_jsonl(read_text_file(path, max_chars=BIG_FILE_CHARS), text, where=f"`{path}`")
 
 
 def from_jsonl(content: str, text: str, *, where: str = "The JSONL text") -> AnnotationSet:
     """Parse JSONL annotations (the content of a file written by :func:`write_jsonl`)."""
     article, annotator, records = "", "", []
-    for number, line in enumerate(content.splitlines(), start=1):
+    # Lines end at \n only: U+2028, U+0085… may stand inside a text (str.splitlines() would cut there).
+    for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -130,9 +133,10 @@ def to_brat(annotations: AnnotationSet) -> str:
     for number, record in enumerate(ordered, start=1):
         tid = f"T{number}"
         ids.setdefault((record.start, record.end, record.label), tid)
-        fragments = ";".join(f"{s} {e}" for s, e in _fragments(annotations.text, record.start, record.end))
-        shown = " ".join(
-            annotations.text[s:e] for s, e in _fragments(annotations.text, record.start, record.end)
+        pieces = _fragments(annotations.text, record.start, record.end)
+        fragments = ";".join(f"{s} {e}" for s, e in pieces)
+        shown = _one_line(
+            " ".join(annotations.text[s:e] for s, e in _fragments(annotations.text, record.start, record.end))
         )
         lines.append(f"{tid}\t{record.label} {fragments}\t{shown}")
         for key in ("kind", "value", "type"):
@@ -140,9 +144,13 @@ def to_brat(annotations: AnnotationSet) -> str:
             if isinstance(value, str) and re.fullmatch(r"[\w.:-]+", value):
                 attribute += 1
                 lines.append(f"A{attribute}\t{key.capitalize()} {tid} {value}")
-        if record.attrs:
+        kept = dict(record.attrs)
+        if (pieces[0][0], pieces[-1][1]) != (record.start, record.end):
+            # The span starts or ends with a line break, which brat's fragments leave out: keep its edges.
+            kept[_EDGES] = [record.start, record.end]
+        if kept:
             note += 1
-            attrs = json.dumps(dict(record.attrs), ensure_ascii=False, sort_keys=True)
+            attrs = json.dumps(kept, ensure_ascii=False, sort_keys=True)
             lines.append(f"#{note}\tAnnotatorNotes {tid}\t{attrs}")
     relation = 0
     for number, record in enumerate(ordered, start=1):
@@ -190,14 +198,16 @@ def write_brat(
     Args:
         annotations: what to write.
         folder: the brat collection folder (made if missing).
-        name: the file name without extension (default: the article's id).
+        name: the file name without extension (default: the article's id); characters other than
+            letters, digits, ``.``, ``-`` and ``_`` become ``-``, so it never leads out of the folder.
         overwrite: replace existing ``.txt``/``.ann`` files.
 
     Returns:
         The path of the ``.ann`` file.
     """
     folder = Path(folder)
-    name = name or annotations.article_id or "article"
+    # The name comes from data (an article id): as a file name it is made safe, so it stays in the folder.
+    name = safe_file_name(name or annotations.article_id or "article")
     txt, ann = folder / f"{name}.txt", folder / f"{name}.ann"
     if not overwrite:
         for path in (txt, ann):
@@ -222,16 +232,14 @@ def read_brat(ann_path: str | Path, text: str | None = None, *, annotator: str =
     Raises:
         InvalidAnnotations: a line is not brat standoff, or a span does not match the text.
     """
-    from newslab.article import read_text_file
-
     ann_path = Path(ann_path)
     if not ann_path.is_file():
         raise errors.missing_path(ann_path) if not ann_path.exists() else errors.is_directory(ann_path)
     if text is None:
-        text = read_text_file(ann_path.with_suffix(".txt"))
+        text = _read_exactly(ann_path.with_suffix(".txt"))
     # An empty .ann file is a valid brat file with no annotations.
     return from_brat(
-        read_text_file(ann_path) if ann_path.read_bytes().strip() else "",
+        _read_exactly(ann_path),
         text,
         where=f"`{ann_path}`",
         annotator=annotator,
@@ -247,7 +255,9 @@ def from_brat(
     attrs: dict[str, dict[str, Any]] = {}
     notes: dict[str, dict[str, Any]] = {}
     speakers: dict[str, str] = {}
-    for number, line in enumerate(content.splitlines(), start=1):
+    # brat's lines end at \n; a span's text may hold U+2028, U+0085… (str.splitlines() would cut there).
+    for number, line in enumerate(content.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         fields = line.split("\t")
@@ -258,7 +268,7 @@ def from_brat(
                 points = [int(x) for x in offsets]
                 start, end = min(points[0::2]), max(points[1::2])
                 shown = " ".join(text[s:e] for s, e in zip(points[0::2], points[1::2], strict=True))
-                if len(fields) > 2 and fields[2] != shown:
+                if len(fields) > 2 and _one_line("\t".join(fields[2:])) != _one_line(shown):
                     raise errors.InvalidAnnotations(
                         f"Line {number} of {where} says its text is {fields[2]!r} but the article has "
                         f"{shown!r} there: was it made on another text?"
@@ -278,6 +288,8 @@ def from_brat(
                 kind, arg1, arg2 = fields[1].split(" ")[:3]
                 if kind == "Speaker":
                     speakers[arg1.split(":", 1)[1]] = arg2.split(":", 1)[1]
+        except errors.NewslabError:
+            raise
         except (IndexError, ValueError):
             raise errors.InvalidAnnotations(
                 f"Line {number} of {where} is not brat standoff "
@@ -286,6 +298,9 @@ def from_brat(
     records = []
     for tid, (start, end, label) in spans.items():
         record_attrs = dict(notes.get(tid) or attrs.get(tid, {}))
+        edges = record_attrs.pop(_EDGES, None)
+        if isinstance(edges, list) and len(edges) == 2 and all(type(x) is int for x in edges):
+            start, end = edges
         if tid in speakers and speakers[tid] in spans and "speaker_start" not in record_attrs:
             s, e, _ = spans[speakers[tid]]
             record_attrs.update(speaker=text[s:e], speaker_start=s, speaker_end=e)
@@ -303,6 +318,23 @@ def from_brat(
             )
         )
     return AnnotationSet(article_id, text, records, annotator)
+
+
+def _one_line(text: str) -> str:
+    """A span's text as an .ann line shows it: tabs and line or page breaks become spaces."""
+    return _BREAKS.sub(" ", text)
+
+
+def _read_exactly(path: Path) -> str:
+    """A brat file's text exactly as brat counts it: UTF-8, a leading BOM kept as a character."""
+    from newslab.article import BIG_FILE_CHARS, read_limited
+
+    with path.open("rb") as stream:
+        data = read_limited(stream, where=f"`{path}`", max_chars=BIG_FILE_CHARS)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise errors.not_utf8(f"`{path}`", data[exc.start], exc.start) from None
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -522,7 +554,8 @@ def write_web_annotation(annotations: AnnotationSet, path: str | Path, *, overwr
 def export_all(annotations: AnnotationSet, folder: str | Path, *, overwrite: bool = False) -> dict[str, Path]:
     """Write the annotations in every format into one folder.
 
-    Files (``NAME`` is the article id, ``WHO`` the annotator): ``NAME-WHO.jsonl``,
+    Files (``NAME`` is the article id, ``WHO`` the annotator, both made safe as file names by
+    :func:`newslab.files.safe_file_name`, so every file stays inside ``folder``): ``NAME-WHO.jsonl``,
     ``brat/NAME.txt`` + ``brat/NAME.ann``, ``NAME-WHO.spacy``, ``NAME-WHO.label-studio.json`` and
     ``NAME-WHO.web-annotation.jsonld``.
 
@@ -531,7 +564,7 @@ def export_all(annotations: AnnotationSet, folder: str | Path, *, overwrite: boo
         ``web_annotation``.
     """
     folder = Path(folder)
-    stem = f"{annotations.article_id or 'article'}-{annotations.annotator or 'annotations'}"
+    stem = f"{safe_file_name(annotations.article_id)}-{safe_file_name(annotations.annotator, default='annotations')}"
     return {
         "jsonl": write_jsonl(annotations, folder / f"{stem}.jsonl", overwrite=overwrite),
         "brat": write_brat(annotations, folder / "brat", overwrite=overwrite),

@@ -20,7 +20,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -587,17 +586,15 @@ def sentiment_jsonl(lines: Iterable[str]) -> Iterator[dict | BadLine]:
         >>> next(sentiment_jsonl([line]))["label"]
         'negative'
     """
+    from newslab.batch import is_blank_line, load_json_line
+
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if is_blank_line(line):
             continue
         record: Any = None
         try:
-            record = json.loads(line)
+            record = load_json_line(line, number, where="This line")
             yield _score_record(record)
-        except json.JSONDecodeError as exc:
-            yield BadLine(
-                number, f"This is not valid JSON ({exc.msg}, column {exc.colno}): fix the line or remove it."
-            )
         except errors.NewslabError as error:
             yield BadLine(number, str(error), record.get("id") if isinstance(record, dict) else None)
 

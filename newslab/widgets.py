@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -74,6 +75,15 @@ class Token:
     text: str
 
 
+def _key(annotation: Annotation) -> str:
+    """What makes two annotations the same one (their whole record), to merge two sessions' work."""
+    return json.dumps(annotation.to_dict(), sort_keys=True, ensure_ascii=False)
+
+
+def _keys(annotations: Iterable[Annotation]) -> set[str]:
+    return {_key(a) for a in annotations}
+
+
 def label_of(name: str) -> str:
     """The record label for a name a student may use: ``"person"`` → ``"PERSON"``, ``"negative"`` → ``"SENTIMENT"``.
 
@@ -124,7 +134,8 @@ class AnnotationSession:
         self.annotator = annotator
         self.error: str | None = None
         self.annotations: list[Annotation] = []
-        self._history: list[list[Annotation]] = []
+        # Each change as (added, removed): undo applies its opposite to the file as it is then.
+        self._history: list[tuple[list[Annotation], list[Annotation]]] = []
         self.selection: tuple[int, int] | None = None
         self.anchor: int | None = None
         self._paragraphs = None if paragraphs is None else sorted(set(paragraphs))
@@ -367,11 +378,9 @@ class AnnotationSession:
         if not self._history:
             self.status = "Nothing to undo."
             return False
-        previous = self._history.pop()
-        self._save(previous)
-        self.annotations = previous
-        self._sort()
-        self.status = f"Undone; saved {len(self.annotations)} annotations to `{self.path.name}`."
+        added, removed = self._history.pop()
+        merged = self._apply(added=removed, removed=added)
+        self.status = f"Undone; saved {len(self.annotations)} annotations to `{self.path.name}`{merged}."
         return True
 
     @property
@@ -385,26 +394,53 @@ class AnnotationSession:
     # ------------------------------------------------------------ saving
 
     def _commit(self, annotations: list[Annotation], message: str) -> None:
-        self._save(annotations)
-        self._history.append(self.annotations)
-        self.annotations = annotations
+        """Save a change: what it adds and removes is applied to the file as it is now."""
+        mine, new = _keys(self.annotations), _keys(annotations)
+        added = [a for a in annotations if _key(a) not in mine]
+        removed = [a for a in self.annotations if _key(a) not in new]
+        merged = self._apply(added=added, removed=removed)
+        self._history.append((added, removed))
+        self.status = f"{message}; saved {len(self.annotations)} annotations to `{self.path.name}`{merged}."
+
+    def _apply(self, *, added: list[Annotation], removed: list[Annotation]) -> str:
+        """Apply a change to the file's current annotations and save them; they become this session's.
+
+        Another session (another notebook, or this one re-run while the old widget is live) may have
+        saved to the file since this one last read or wrote it: its annotations are kept, so no
+        session ever writes its own stale list over another's work.
+
+        Returns:
+            ``""``, or a note for the status when another session's annotations were merged in.
+        """
+        on_disk = self._read_file()
+        current = self.annotations if on_disk is None else on_disk
+        merged = on_disk is not None and _keys(on_disk) != _keys(self.annotations)
+        gone, present = _keys(removed), _keys(current)
+        result = [a for a in current if _key(a) not in gone] + [a for a in added if _key(a) not in present]
+        self._save(result)
+        self.annotations = result
         self._sort()
-        self.status = f"{message}; saved {len(self.annotations)} annotations to `{self.path.name}`."
+        return " (with the annotations another session saved to this file meanwhile)" if merged else ""
+
+    def _read_file(self) -> list[Annotation] | None:
+        """The annotations the file holds now (``None`` if there is no file yet)."""
+        if not self.path.exists():
+            return None
+        # Someone may have put another file there meanwhile: never overwrite what is not ours.
+        try:
+            return list(load_annotations(self.path, self.article.text).annotations)
+        except errors.NewslabError as exc:
+            self.error = str(exc)
+            self.status = self.error
+            raise errors.InvalidAnnotations(self.error) from None
 
     def _save(self, annotations: list[Annotation]) -> None:
-        if self.path.exists():
-            # Someone may have put another file there meanwhile: never overwrite what is not ours.
-            try:
-                load_annotations(self.path, self.article.text)
-            except errors.NewslabError as exc:
-                self.error = str(exc)
-                self.status = self.error
-                raise errors.InvalidAnnotations(self.error) from None
         result = AnnotationSet(self.article.id, self.article.text, annotations, self.annotator)
         try:
             save_annotations(result, self.path, overwrite=True)
-        except OSError as exc:
-            self.status = f"Could not save to `{self.path}` ({exc.strerror}): the last change was not kept."
+        except (OSError, errors.NewslabError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.status = f"Could not save to `{self.path}` ({reason}): the last change was not kept."
             raise errors.InvalidInput(self.status) from None
 
     def _refuse_if_broken(self) -> None:

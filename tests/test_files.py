@@ -34,7 +34,7 @@ def test_no_temporary_file_is_left_when_writing_fails(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(errors.NewslabError, match="disk full"):
         write_atomic(tmp_path / "a.txt", "text")
     assert list(tmp_path.iterdir()) == []
 
