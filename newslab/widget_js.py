@@ -38,7 +38,8 @@ function render({ model, el }) {
   const firstOf = (sentence) => tokens.findIndex((t) => t[3] === sentence);
   const lastOf = (sentence) => tokens.findLastIndex((t) => t[3] === sentence);
   const start = Math.max(0, firstOf(model.get("position")));
-  const st = { cursor: start, anchor: null, sel: null, pending: false, drag: false, moved: false, chosen: null, range: null };
+  const st = { cursor: start, anchor: null, sel: null, pending: false, drag: false, moved: false, chosen: null, range: null,
+    awaiting: false, queued: null };
   const send = (message) => model.send(message);
 
   const root = h("div", { class: "newslab-annotator", "data-lm-suppress-shortcuts": "true" });
@@ -103,6 +104,7 @@ function render({ model, el }) {
     }
     const span = spanOf();
     send(span ? { action: "label", name: value, start: span[0], end: span[1] } : { action: "label", name: value });
+    if (span && value === "QUOTE") { st.awaiting = true; speakers.hidden = true; }
     clearSelection();
     paint();
   }
@@ -325,6 +327,7 @@ function render({ model, el }) {
     else if (inList && key === "m" && chosenAnnotation()) resize(chosenAnnotation());
     else if (inList && key === "k" && chosenAnnotation()?.key[2] === "QUOTE") send({ action: "speakers", quote: st.chosen });
     else if (keyed.has(key)) applyLabel(keyed.get(key));
+    else if (st.awaiting && (key === "Enter" || /^[1-9]$/.test(key))) st.queued = key === "Enter" ? 0 : Number(key) - 1;
     else if (proposal && key === "Enter" && !onButton && proposal.candidates.length) {
       send({ action: "link", quote: proposal.quote, speaker: proposal.candidates[0].key });
     } else if (proposal && /^[1-9]$/.test(key) && proposal.candidates[Number(key) - 1]) {
@@ -344,7 +347,24 @@ function render({ model, el }) {
     if (word) st.cursor = Number(word.dataset.i);
   });
 
-  const redraw = () => drawAll();
+  // One drawing per answer from the kernel, however many of its values changed; a speaker key
+  // pressed before the answer to Quote came is applied to the new question.
+  let drawing = false;
+  const redraw = () => {
+    if (drawing) return;
+    drawing = true;
+    queueMicrotask(() => {
+      drawing = false;
+      const proposal = model.get("proposal");
+      const queued = st.queued;
+      st.awaiting = false;
+      st.queued = null;
+      drawAll();
+      if (queued !== null && proposal && proposal.candidates[queued]) {
+        send({ action: "link", quote: proposal.quote, speaker: proposal.candidates[queued].key });
+      }
+    });
+  };
   model.on("change:annotations", redraw);
   model.on("change:status", redraw);
   model.on("change:proposal", redraw);
