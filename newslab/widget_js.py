@@ -294,7 +294,6 @@ function render({ model, el }) {
 
   // ------------------------------------------------------------ keys
   const keyed = new Map(model.get("buttons").map((b) => [b.key, b.value]));
-  keyed.set("=", "positive");
   function onKey(e) {
     if (model.get("broken") || e.altKey || e.target.tagName === "SELECT") return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 # The key that gives each label (shown on its button).
 LABEL_KEYS = {"PERSON": "p", "ORG": "o", "PLACE": "l", "QUOTE": "q", "TIMEX": "t"}
-SENTIMENT_KEYS = {"negative": "-", "neutral": "0", "positive": "+"}
+SENTIMENT_KEYS = {"negative": "-", "neutral": "=", "positive": "+"}
 
 
 class AnnotationWidget(anywidget.AnyWidget):

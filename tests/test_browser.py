@@ -55,12 +55,15 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _cells_to_run() -> list[int]:
-    """The first code cell (imports, the article) and the widget's cell."""
+def _cells_to_run() -> list[str]:
+    """The first code cell (imports, the article) and the widget's cell, each by its longest line.
+
+    JupyterLab draws only the cells near the view, so a cell is found by its text, not its place.
+    """
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-    first = next(i for i, cell in enumerate(cells) if cell["cell_type"] == "code")
-    widget = next(i for i, cell in enumerate(cells) if "".join(cell["source"]).startswith(WIDGET_CELL))
-    return [first, widget]
+    first = next(cell for cell in cells if cell["cell_type"] == "code")
+    widget = next(cell for cell in cells if "".join(cell["source"]).startswith(WIDGET_CELL))
+    return [max("".join(cell["source"]).splitlines(), key=len) for cell in (first, widget)]
 
 
 @pytest.fixture
@@ -174,14 +177,24 @@ def _open_widget(page, lab) -> None:
     expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(
         1, timeout=120_000
     )
-    for index in _cells_to_run():
-        cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
-        cell.scroll_into_view_if_needed()
-        cell.locator(".jp-InputPrompt").click()
-        expect(cell).to_have_class(re.compile(r"\bjp-mod-selected\b"))
-        page.keyboard.press("Shift+Enter")
+    for line in _cells_to_run():
+        cell = page.locator(".jp-Notebook .jp-CodeCell", has_text=line)
+        for _attempt in range(5):
+            cell.scroll_into_view_if_needed()
+            cell.locator(".jp-InputPrompt").click()
+            expect(cell).to_have_class(re.compile(r"\bjp-mod-selected\b"))
+            page.keyboard.press("Shift+Enter")
+            # A run asked for while the kernel is still connecting is dropped, leaving "[ ]": ask again.
+            try:
+                expect(cell.locator(".jp-InputPrompt")).to_have_text("[ ]:", timeout=3_000)
+            except AssertionError:
+                break
     widget = page.locator(".newslab-annotator")
-    widget.wait_for(timeout=WIDGET_TIMEOUT)
+    cells = page.locator(".jp-Notebook .jp-CodeCell")
+    failed = cells.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    widget.or_(failed).first.wait_for(timeout=WIDGET_TIMEOUT)
+    if not widget.count():
+        pytest.fail(f"the notebook's cells failed: {failed.first.inner_text()[-2000:]}")
     widget.scroll_into_view_if_needed()
     expect(page.locator(".newslab-token").first).to_have_text("Graham")
     page.evaluate(TIMER)
@@ -356,7 +369,9 @@ def _by_mouse(page, steps: Steps, screenshots: list[Path]) -> None:
     assert steps.count(task) <= 4
 
     # The picture: the widget's cell from its code down, with the speaker question open.
-    page.locator(".jp-Notebook .jp-Cell").nth(_cells_to_run()[-1]).evaluate("cell => cell.scrollIntoView()")
+    page.locator(".jp-Notebook .jp-CodeCell", has_text=_cells_to_run()[-1]).evaluate(
+        "cell => cell.scrollIntoView()"
+    )
     page.mouse.move(0, 0)
     for path in screenshots:
         path.parent.mkdir(parents=True, exist_ok=True)
