@@ -75,6 +75,19 @@ function render({ model, el }) {
   for (const button of [previous, next, sentenceButton, clear, undo, ...labelRow.querySelectorAll("button")]) {
     button.addEventListener("mousedown", (e) => e.preventDefault()); // a click keeps the focus where it was
   }
+  // The toolbar is one Tab stop too: ←/→ move between its buttons.
+  const tools = [...labelRow.querySelectorAll("button")];
+  tools.forEach((button, i) => { button.tabIndex = i === 0 ? 0 : -1; });
+  labelRow.addEventListener("focusin", (e) => tools.forEach((button) => { button.tabIndex = button === e.target ? 0 : -1; }));
+  labelRow.addEventListener("keydown", (e) => {
+    if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) return;
+    const usable = tools.filter((button) => !button.disabled);
+    const at = usable.indexOf(document.activeElement);
+    const to = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: usable.length - 1 }[e.key];
+    usable[(to + usable.length) % usable.length]?.focus();
+    e.preventDefault();
+    e.stopPropagation();
+  });
   root.append(h("p", { class: "newslab-title" }, h("b", { text: "Annotate it yourself." })), help, status, nav,
     strip, labelRow, speakers, listing, rowActions);
   el.append(root);
@@ -182,7 +195,7 @@ function render({ model, el }) {
     const hadFocus = listing.contains(document.activeElement);
     if (!shown.some((a) => same(a.key, st.chosen))) st.chosen = shown.length ? shown[0].key : null;
     listing.replaceChildren(h("div", { class: "newslab-list-title", text: shown.length
-      ? "Annotations here: click one (or ↑/↓) to choose it; then a label changes its label, Del deletes it, M moves it to the selection, K asks who said a quote."
+      ? "Annotations here: click one (or ↑/↓) to choose it; then a label changes its label, Del deletes it, M moves it to the selection, K asks who said a quote, Enter selects its words."
       : "No annotations here yet." }));
     for (const a of shown) {
       const chosen = same(a.key, st.chosen);
@@ -191,7 +204,11 @@ function render({ model, el }) {
       row.addEventListener("click", () => { st.chosen = a.key; drawList(); });
       listing.append(row);
     }
-    if (hadFocus) listing.querySelector(".newslab-chosen")?.focus();
+    if (hadFocus) {
+      const row = listing.querySelector(".newslab-chosen");
+      if (row) row.focus();
+      else focusCursor(); // the last one here was deleted: back to the words
+    }
     const chosen = chosenAnnotation();
     rowActions.replaceChildren();
     if (!chosen) return;
@@ -322,6 +339,13 @@ function render({ model, el }) {
       const to = Math.max(0, Math.min(rows.length - 1, at + (key === "ArrowDown" ? 1 : -1)));
       if (shown[to]) st.chosen = shown[to].key;
       drawList();
+    } else if (inList && key === "Enter" && chosenAnnotation()) {
+      const chosen = chosenAnnotation();  // select its words, to see them or to fix them
+      st.cursor = st.anchor = chosen.first;
+      st.sel = [chosen.first, chosen.last];
+      st.pending = false;
+      paint();
+      focusCursor();
     } else if (inList && (key === "Delete" || key === "Backspace") && chosenAnnotation()) send({ action: "delete", target: st.chosen });
     else if (inList && key === "m" && chosenAnnotation()) resize(chosenAnnotation());
     else if (inList && key === "k" && chosenAnnotation()?.key[2] === "QUOTE") send({ action: "speakers", quote: st.chosen });

@@ -476,4 +476,21 @@ def _by_keyboard(page, steps: Steps) -> None:
     steps.wait_for(lambda r: r["label"] == "QUOTE" and r["text"].startswith("“Vladimir"), "the quote")
     assert not any(r["text"] == "Vladimir Putin" for r in steps.records())
     assert "newslab-token" in page.evaluate(focused)
+
+    # The list of annotations is two Tab stops away (the toolbar is one); Del deletes, Z undoes.
+    task = "keys: delete from the list, undo"
+    steps.act(task, "Tab", lambda: keys.press("Tab"))
+    assert "newslab-label-person" in page.evaluate(focused)
+    steps.act(task, "Tab", lambda: keys.press("Tab"))
+    expect(page.locator(".newslab-annotation:focus")).to_contain_text("quote → McCain: “Vladimir Putin")
+    steps.act(
+        task, "Del", lambda: keys.press("Delete"), check=lambda: expect(preview).not_to_contain_text("[quote")
+    )
+    assert not any(r["text"].startswith("“Vladimir") for r in steps.records())
+    steps.act(
+        task, "Z", lambda: keys.press("z"), check=lambda: expect(preview).to_contain_text("[quote → McCain]")
+    )
+    steps.wait_for(
+        lambda r: r["text"].startswith("“Vladimir") and r["attrs"].get("speaker") == "McCain", "undone"
+    )
     print(f"\nkeys from a word to any label: {word_to_label}")
