@@ -117,7 +117,7 @@ function render({ model, el }) {
     }
     const span = spanOf();
     send(span ? { action: "label", name: value, start: span[0], end: span[1] } : { action: "label", name: value });
-    if (span && value === "QUOTE") { st.awaiting = true; speakers.hidden = true; }
+    if (span && value === "QUOTE") st.awaiting = true;
     clearSelection();
     paint();
   }
@@ -267,6 +267,7 @@ function render({ model, el }) {
     const word = e.target.closest(".newslab-token");
     if (!word || e.button !== 0) return;
     e.preventDefault();
+    e.stopPropagation(); // a drag across words is ours, not the notebook's (it would start selecting cells)
     press(Number(word.dataset.i), e.shiftKey);
     st.drag = st.pending;
     st.moved = false;
