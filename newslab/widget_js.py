@@ -423,7 +423,7 @@ CSS = """
 .newslab-annotator .newslab-gap { margin-left: 12px; }
 .newslab-annotator .newslab-tokens { border: 1px solid #999; padding: 6px 8px; margin: 4px 0; line-height: 2.3;
   user-select: none; }
-.newslab-annotator .newslab-token { display: inline-block; padding: 0 2px; border-radius: 3px; cursor: pointer;
+.newslab-annotator .newslab-token { display: inline-block; padding: 0 1px; border-radius: 3px; cursor: pointer;
   line-height: 1.6; }
 .newslab-annotator .newslab-token:hover { background: #eaf4fb; }
 .newslab-annotator .newslab-selected { background: #56B4E966; }

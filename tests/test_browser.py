@@ -171,6 +171,8 @@ def test_annotate_quotes_by_mouse_and_keyboard(lab):
 def _open_widget(page, lab) -> None:
     from playwright.sync_api import expect
 
+    expect.set_options(timeout=30_000)  # the machine may be busy: wait, but never assert on time
+
     page.goto(f"{lab['base']}/lab/tree/{NOTEBOOK.name}?token={lab['token']}")
     # Wait for the notebook and an idle kernel, then run the cells from the top to the widget's.
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
@@ -493,4 +495,13 @@ def _by_keyboard(page, steps: Steps) -> None:
     steps.wait_for(
         lambda r: r["text"].startswith("“Vladimir") and r["attrs"].get("speaker") == "McCain", "undone"
     )
+
+    # W shows every sentence offered (paragraphs 3 and 4), with all the work so far; W again, one.
+    keys.press("Escape")
+    keys.press("w")
+    expect(preview).to_contain_text("stiffened his resolve")
+    expect(preview).to_contain_text("of our election.”")
+    expect(preview.locator(".newslab-tag")).to_have_count(5)  # two people, three linked quotes
+    keys.press("w")
+    expect(preview).not_to_contain_text("stiffened his resolve")
     print(f"\nkeys from a word to any label: {word_to_label}")
