@@ -79,10 +79,18 @@ class AnnotationWidget(anywidget.AnyWidget):
                 sentence = session.sentence_of(session.annotations[-1].start)
             self.position = max(0, min(sentence or 0, len(session.sentences) - 1))
         self._quote: tuple[int, int] | None = None  # the quote whose speaker is being asked for
-        self.on_msg(lambda _widget, content, _buffers: self.act(**content))
+        self.on_msg(lambda _widget, content, _buffers: self._receive(content))
         self._show()
 
     # ------------------------------------------------------------ what the browser asks for
+
+    def _receive(self, content: Any) -> None:
+        try:
+            self.act(**content)
+        except (KeyError, TypeError, ValueError):
+            # Only a page out of step with the kernel sends such a message (e.g. after a restart).
+            self.session.status = "The tool could not read that request: run its cell again."
+            self._show()
 
     def act(self, action: str, **fields: Any) -> None:
         """Do what a button or key in the browser asked for (tests call this directly).
@@ -134,7 +142,8 @@ class AnnotationWidget(anywidget.AnyWidget):
             self._quote = (made.start, made.end)
             proposed = session.propose_speaker(session.number_of(made.start, made.end, "QUOTE"))
             if proposed is not None and "speaker" not in made.attrs:
-                session.status += f" Who said it? Enter (or 1) links {session.annotations[proposed].text}."
+                who = session.annotations[proposed].text
+                session.status += f" Who said it? Enter, 1 or a click links {who}."
 
     # ------------------------------------------------------------ what the browser shows
 

@@ -344,7 +344,7 @@ def test_one_quote_with_a_marked_speaker(article, tmp_path):
     proposal = widget.proposal
     assert [c["text"] for c in proposal["candidates"]] == ["Lee"]
     assert proposal["candidates"][0]["side"] == "after" and not proposal["candidates"][0]["linked"]
-    assert "Who said it? Enter (or 1) links Lee." in widget.status
+    assert "Who said it? Enter, 1 or a click links Lee." in widget.status
     widget.act("link", quote=proposal["quote"], speaker=proposal["candidates"][0]["key"])
     assert saved(path)[0]["attrs"]["speaker_start"] == lee
     assert widget.proposal["candidates"][0]["linked"]
@@ -391,6 +391,10 @@ def test_a_students_mistake_is_the_status_line(article, tmp_path):
     assert "no longer there" in widget.status
     widget.act("explode")
     assert "not something this tool can do" in widget.status
+    # what a page out of step with the kernel might send
+    for message in ({"name": "person"}, {"action": "link", "quote": [1]}, {"action": "delete"}, ["undo"]):
+        widget._receive(message)
+        assert widget.status == "The tool could not read that request: run its cell again."
 
 
 def test_status_names_the_file_by_the_path_given(article, tmp_path, monkeypatch):
