@@ -256,10 +256,18 @@ function render({ model, el }) {
     if (broken) { strip.replaceChildren(); listing.replaceChildren(); rowActions.replaceChildren(); speakers.hidden = true; return; }
     wholeBox.checked = model.get("whole");
     undo.disabled = !model.get("can_undo");
+    // Buttons that are drawn again keep the keyboard focus where it was (or it goes back to the words).
+    const region = [speakers, rowActions].find((r) => r.contains(document.activeElement));
+    const index = region ? [...region.querySelectorAll("button")].indexOf(document.activeElement) : -1;
     st.range = null;
     drawStrip();
     drawList();
     drawSpeakers();
+    if (region) {
+      const again = region.hidden ? [] : region.querySelectorAll("button");
+      if (again.length) (again[index] || again[0]).focus();
+      else focusCursor();
+    }
   }
 
   // ------------------------------------------------------------ mouse

@@ -447,12 +447,20 @@ def _by_keyboard(page, steps: Steps) -> None:
     steps.wait_for(
         lambda r: r["text"].startswith("“Vladimir") and r["attrs"].get("speaker") == "McCain", "McCain"
     )
+    # The speakers are buttons too (two Tabs from the words): pressing one keeps the focus on it.
+    keys.press("Tab")
+    keys.press("Tab")
+    expect(page.locator(".newslab-speaker:focus")).to_contain_text("McCain")
+    keys.press("Enter")
+    expect(page.locator(".newslab-status")).to_contain_text("Linked quote → McCain: “Vladimir Putin")
+    expect(page.locator(".newslab-speaker:focus")).to_contain_text("McCain")
     steps.act(
         task,
         "Esc",
         lambda: keys.press("Escape"),
         check=lambda: expect(page.locator(".newslab-speakers")).to_be_hidden(),
     )
+    expect(page.locator(".newslab-token:focus")).to_have_count(1)  # back on the words
 
     # A person inside the quote: → twice, Shift+→, P.
     task = "keys: mark Vladimir Putin as a person"
