@@ -421,7 +421,7 @@ CSS = """
 .newslab-annotator .newslab-help { margin: 2px 0 6px; color: #444; font-size: 0.92em; }
 .newslab-annotator .newslab-status { margin: 4px 0; min-height: 1.5em; }
 .newslab-annotator.newslab-broken .newslab-status { color: #D55E00; font-weight: bold; }
-.newslab-annotator .newslab-status code { background: #f2f2f2; padding: 0 3px; border-radius: 3px; }
+.newslab-annotator .newslab-status code { background: #f2f2f2; padding: 0 3px; border-radius: 3px; white-space: nowrap; }
 .newslab-annotator .newslab-row-of-buttons { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; margin: 4px 0; }
 .newslab-annotator button { font: inherit; padding: 2px 8px; border: 1px solid #999; border-radius: 3px;
   background: #fff; color: #000; cursor: pointer; }

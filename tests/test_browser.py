@@ -182,6 +182,7 @@ def _open_widget(page, lab) -> None:
     for line in _cells_to_run():
         cell = page.locator(".jp-Notebook .jp-CodeCell", has_text=line)
         for _attempt in range(5):
+            _choose_kernel_if_asked(page)
             cell.scroll_into_view_if_needed()
             cell.locator(".jp-InputPrompt").click()
             expect(cell).to_have_class(re.compile(r"\bjp-mod-selected\b"))
@@ -200,6 +201,14 @@ def _open_widget(page, lab) -> None:
     widget.scroll_into_view_if_needed()
     expect(page.locator(".newslab-token").first).to_have_text("Graham")
     page.evaluate(TIMER)
+
+
+def _choose_kernel_if_asked(page) -> None:
+    """On a busy machine JupyterLab may ask which kernel to start: the notebook's own (the default)."""
+    dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
+    if dialog.count():
+        dialog.locator("button", has_text="Select").click()
+        dialog.wait_for(state="detached")
 
 
 # Measured in the page: from a click or key press to the widget's first change (local drawing),
