@@ -82,6 +82,13 @@ class AnnotationWidget(anywidget.AnyWidget):
         self.on_msg(lambda _widget, content, _buffers: self._receive(content))
         self._show()
 
+    def __repr__(self) -> str:
+        # What a notebook shows where widgets cannot be drawn: the same text at every run.
+        return (
+            f"Annotation tool for `{self.session.article.id}`, saving to `{self.session.path}` "
+            "(it draws itself in JupyterLab or Jupyter Notebook)."
+        )
+
     # ------------------------------------------------------------ what the browser asks for
 
     def _receive(self, content: Any) -> None:

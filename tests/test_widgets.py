@@ -408,6 +408,14 @@ def test_status_names_the_file_by_the_path_given(article, tmp_path, monkeypatch)
     )
 
 
+def test_widget_text_is_the_same_at_every_run(article, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = "Annotation tool for `bridge`, saving to `my-work/a.json` (it draws itself in JupyterLab or Jupyter Notebook)."
+    assert repr(annotate(article, "my-work/a.json")) == text
+    bundle = annotate(article, "my-work/a.json")._repr_mimebundle_()
+    assert bundle[0]["text/plain"] == text
+
+
 def test_widget_resumes_at_the_last_annotation(article, tmp_path):
     path = tmp_path / "w.json"
     session = AnnotationSession(article, path)
