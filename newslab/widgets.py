@@ -1,14 +1,16 @@
-"""Annotate an article yourself, in JupyterLab or on Binder, with plain ipywidgets.
+"""Annotate an article yourself, in JupyterLab or on Binder.
 
 Two layers:
 
 - :class:`AnnotationSession` holds the work and the rules (mark a span, label it, link a quote to
-  its speaker, edit, delete, undo) and **saves every change at once** to an annotation file — the
-  same format as the gold file and the machine's output (``newslab.annotations``), written atomically.
-  It has no widgets, so it can be used and tested anywhere.
-- :class:`AnnotationWidget` (made by :func:`annotate`) is the view: the sentence with its
-  annotations highlighted, one button per word to click, buttons for the labels, and the list of
-  annotations to edit.
+  its speaker — proposing the nearest person marked before or after it —, edit, delete, undo) and
+  **saves every change at once** to an annotation file — the same format as the gold file and the
+  machine's output (``newslab.annotations``), written atomically. It has no widgets, so it can be
+  used and tested anywhere.
+- :class:`~newslab.widget_view.AnnotationWidget` (made by :func:`annotate`, both in
+  :mod:`newslab.widget_view` and importable from here) is the view: the words to select by mouse
+  or keyboard with the annotations highlighted, a button and a key per label, the speaker question
+  after a quote, and the list of annotations to edit.
 
 Opening the same file again resumes where you stopped. A file that is not a valid annotation file
 for this article is never overwritten: the widget says what is wrong and where the file is.
@@ -25,11 +27,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import ipywidgets as widgets
 
 from newslab import errors
 from newslab.annotations import (
@@ -40,7 +39,7 @@ from newslab.annotations import (
     make_annotation,
     save_annotations,
 )
-from newslab.render import PALETTE, colour_for, highlight_html
+from newslab.render import PALETTE, highlight_html
 
 if TYPE_CHECKING:
     from newslab.article import Article
@@ -391,6 +390,65 @@ class AnnotationSession:
         """The annotations as an :class:`AnnotationSet` (what the file holds)."""
         return AnnotationSet(self.article.id, self.article.text, list(self.annotations), self.annotator)
 
+    # ------------------------------------------------------------ finding a quote's speaker
+
+    def number_of(self, start: int, end: int, label: str) -> int:
+        """The number of the annotation with this span and label (the numbers change as you edit).
+
+        Raises:
+            InvalidInput: no annotation has that span and label (it was changed or deleted meanwhile).
+        """
+        for number, annotation in enumerate(self.annotations):
+            if (annotation.start, annotation.end, annotation.label) == (start, end, label):
+                return number
+        raise errors.InvalidInput(
+            "That annotation is no longer there (it was changed or deleted): choose another one."
+        )
+
+    def speaker_candidates(self, quote: int, *, limit: int = 5) -> list[int]:
+        """Who may have said quote number ``quote``: person and organisation mentions, nearest first.
+
+        A mention counts when it is before or after the quote (a name inside the quote is who is
+        talked about, not who talks). Mentions in the quote's own paragraph come first, then by
+        distance in characters; each entity is offered once, at its nearest mention.
+
+        Returns:
+            Up to ``limit`` annotation numbers, the likeliest speaker first (empty when no person or
+            organisation is marked yet).
+
+        Example:
+            >>> session.speaker_candidates(session.number_of(25, 47, "QUOTE"))  # doctest: +SKIP
+            [3, 0]
+        """
+        said = self._get(quote)
+        paragraph = self.article.paragraph_of(said.start)
+        ranked = []
+        for number, who in enumerate(self.annotations):
+            if who.label not in SPEAKER_LABELS:
+                continue
+            if who.end <= said.start:
+                distance = said.start - who.end
+            elif who.start >= said.end:
+                distance = who.start - said.end
+            else:
+                continue
+            elsewhere = self.article.paragraph_of(who.start) != paragraph
+            ranked.append((elsewhere, distance, number))
+        chosen: list[int] = []
+        entities: set[str] = set()
+        for _, _, number in sorted(ranked):
+            who = self.annotations[number]
+            entity = str(who.attrs.get("entity") or who.text).casefold()
+            if entity not in entities:
+                entities.add(entity)
+                chosen.append(number)
+        return chosen[:limit]
+
+    def propose_speaker(self, quote: int) -> int | None:
+        """The likeliest speaker of quote number ``quote`` (see :meth:`speaker_candidates`), or ``None``."""
+        candidates = self.speaker_candidates(quote, limit=1)
+        return candidates[0] if candidates else None
+
     # ------------------------------------------------------------ saving
 
     def _commit(self, annotations: list[Annotation], message: str) -> None:
@@ -518,284 +576,13 @@ def describe(annotation: Annotation, *, width: int = 48) -> str:
 # ---------------------------------------------------------------- the view
 
 
-_BUTTON = {"width": "auto", "margin": "2px"}
+def __getattr__(name: str) -> Any:
+    # The view lives in newslab.widget_view; it is loaded (with anywidget) only when asked for.
+    if name in ("AnnotationWidget", "annotate"):
+        from newslab import widget_view
 
-
-class AnnotationWidget(widgets.VBox):
-    """The annotation tool: a thin view over an :class:`AnnotationSession` (see :func:`annotate`).
-
-    Attributes:
-        session: the session holding the annotations; every button calls one of its methods.
-    """
-
-    def __init__(self, session: AnnotationSession, *, sentence: int | None = None) -> None:
-        self.session = session
-        self.position = 0
-        self.whole = False
-        layout = widgets.Layout
-        self.status = widgets.HTML(layout=layout(margin="4px 0"))
-        self.status.add_class("newslab-status")
-        self.preview = widgets.HTML(layout=layout(border=f"1px solid {PALETTE['grey']}", padding="4px 8px"))
-        self.preview.add_class("newslab-preview")
-        self.previous = self._button("◀ Previous", "Go to the previous sentence", self._go_previous)
-        self.next = self._button("Next ▶", "Go to the next sentence", self._go_next)
-        self.where = widgets.Dropdown(description="Sentence", layout=layout(width="auto"))
-        self.where.observe(self._on_where, names="value")
-        self.whole_toggle = widgets.ToggleButton(
-            description="Show whole article", tooltip="Show the whole article instead of one sentence"
-        )
-        self.whole_toggle.observe(self._on_whole, names="value")
-        self.tokens_box = widgets.Box(layout=layout(flex_flow="row wrap", margin="4px 0"))
-        self.tokens_box.add_class("newslab-tokens")
-        self._token_buttons: list[widgets.Button] = []
-        self._token_ids: list[int] = []
-        self.pick_sentence = self._button(
-            "Select whole sentence",
-            "Select the whole sentence (for a quote or a sentiment label)",
-            self._on_sentence,
-        )
-        self.clear = self._button("Clear selection", "Forget the selected words", self._on_clear)
-        self.label_buttons = {}
-        for label in SPAN_CHOICES:
-            button = self._button(
-                LABEL_NAMES[label].capitalize(),
-                f"Label the selected words as a {LABEL_NAMES[label]}",
-                lambda _, label=label: self._act(lambda: self.session.label(label)),
-            )
-            button.style.button_color = colour_for(label)
-            button.add_class(f"newslab-label-{label.lower()}")
-            self.label_buttons[label] = button
-        self.sentiment_buttons = {}
-        for value in SENTIMENT_VALUES:
-            button = self._button(
-                value.capitalize(),
-                f"Label the sentence of the selection as {value}",
-                lambda _, value=value: self._act(lambda: self.session.label(value)),
-            )
-            button.add_class(f"newslab-sentiment-{value}")
-            self.sentiment_buttons[value] = button
-        self.listing = widgets.Select(description="Annotations", rows=6, layout=layout(width="95%"))
-        self.listing.add_class("newslab-annotations")
-        self.speaker = widgets.Dropdown(description="Speaker", layout=layout(width="auto"))
-        self.speaker.add_class("newslab-speaker")
-        self.link = self._button(
-            "Link quote to speaker", "Link the chosen quote to the chosen speaker", self._on_link
-        )
-        self.link.add_class("newslab-link")
-        self.new_label = widgets.Dropdown(
-            description="Change to",
-            options=[(LABEL_NAMES[x], x) for x in SPAN_CHOICES] + [(v, v) for v in SENTIMENT_VALUES],
-            layout=layout(width="auto"),
-        )
-        self.relabel = self._button(
-            "Change label", "Give the chosen annotation the label on the left", self._on_relabel
-        )
-        self.resize = self._button(
-            "Move to selection",
-            "Make the chosen annotation cover the selected words instead",
-            self._on_resize,
-        )
-        self.delete = self._button("Delete", "Delete the chosen annotation", self._on_delete)
-        self.delete.button_style = "danger"
-        self.undo = self._button("Undo", "Undo the last change", self._on_undo)
-        self.undo.add_class("newslab-undo")
-        title = widgets.HTML(
-            "<b>Annotate it yourself.</b> Click the first and the last word of a span, then a label. "
-            "Every change is saved at once."
-        )
-        row = widgets.HBox
-        super().__init__(
-            children=[
-                title,
-                self.status,
-                row([self.previous, self.where, self.next, self.whole_toggle]),
-                self.preview,
-                self.tokens_box,
-                row([self.pick_sentence, self.clear]),
-                row([widgets.Label("Label:"), *self.label_buttons.values()]),
-                row([widgets.Label("Sentence is:"), *self.sentiment_buttons.values()]),
-                self.listing,
-                row([self.speaker, self.link]),
-                row([self.new_label, self.relabel, self.resize, self.delete, self.undo]),
-            ],
-            layout=layout(max_width="60em"),
-        )
-        self.add_class("newslab-annotator")
-        if session.error is None:
-            count = len(session.sentences)
-            self.where.options = [(f"{i + 1} of {count}", i) for i in range(count)]
-            if sentence is None and session.annotations:
-                sentence = session.sentence_of(session.annotations[-1].start)
-            self._show_sentence(sentence or 0)
-        else:
-            self._refresh()
-
-    # ------------------------------------------------------------ building
-
-    def _button(self, text: str, tooltip: str, handler) -> widgets.Button:
-        button = widgets.Button(description=text, tooltip=tooltip, layout=widgets.Layout(**_BUTTON))
-        button.on_click(handler)
-        return button
-
-    def _show_sentence(self, number: int) -> None:
-        number = max(0, min(number, len(self.session.sentences) - 1))
-        self.position = number
-        if self.where.value != number:
-            self.where.value = number
-        self._token_ids = self.session.tokens_in(*self.session.sentences[number])
-        while len(self._token_buttons) < len(self._token_ids):
-            slot = len(self._token_buttons)
-            button = widgets.Button(layout=widgets.Layout(width="auto", margin="1px", padding="0 6px"))
-            button.add_class("newslab-token")
-            button.add_class(f"newslab-token-{slot}")
-            button.on_click(lambda _, slot=slot: self._on_token(slot))
-            self._token_buttons.append(button)
-        for slot, button in enumerate(self._token_buttons):
-            if slot < len(self._token_ids):
-                token = self.session.tokens[self._token_ids[slot]]
-                button.description = token.text
-                button.tooltip = f"Word {slot + 1}: click it as the first or the last word of a span"
-        self.tokens_box.children = self._token_buttons[: len(self._token_ids)]
-        self._refresh()
-
-    # ------------------------------------------------------------ events
-
-    def _act(self, change) -> None:
-        try:
-            change()
-        except errors.NewslabError as exc:
-            self.session.status = str(exc)
-        self._refresh()
-
-    def _on_token(self, slot: int) -> None:
-        self._act(lambda: self.session.click_token(self._token_ids[slot]))
-
-    def _on_sentence(self, _=None) -> None:
-        self._act(lambda: self.session.mark(*self.session.sentences[self.position]))
-
-    def _on_clear(self, _=None) -> None:
-        self._act(self.session.clear_selection)
-
-    def _on_link(self, _=None) -> None:
-        if self.listing.value is None or self.speaker.value is None:
-            self.session.status = "Choose a quote in the list and a speaker, then click link."
-            self._refresh()
-            return
-        self._act(lambda: self.session.link(self.listing.value, self.speaker.value))
-
-    def _on_relabel(self, _=None) -> None:
-        if self.listing.value is None:
-            self.session.status = "Choose an annotation in the list first."
-            self._refresh()
-            return
-        self._act(lambda: self.session.relabel(self.listing.value, self.new_label.value))
-
-    def _on_resize(self, _=None) -> None:
-        if self.listing.value is None:
-            self.session.status = "Choose an annotation in the list first."
-            self._refresh()
-            return
-        self._act(lambda: self.session.resize(self.listing.value))
-
-    def _on_delete(self, _=None) -> None:
-        if self.listing.value is None:
-            self.session.status = "Choose an annotation in the list first."
-            self._refresh()
-            return
-        self._act(lambda: self.session.delete(self.listing.value))
-
-    def _on_undo(self, _=None) -> None:
-        self._act(self.session.undo)
-
-    def _go_previous(self, _=None) -> None:
-        self._show_sentence(self.position - 1)
-
-    def _go_next(self, _=None) -> None:
-        self._show_sentence(self.position + 1)
-
-    def _on_where(self, change) -> None:
-        if change["new"] is not None and change["new"] != self.position:
-            self._show_sentence(change["new"])
-
-    def _on_whole(self, change) -> None:
-        self.whole = bool(change["new"])
-        self._refresh()
-
-    # ------------------------------------------------------------ drawing
-
-    def _refresh(self) -> None:
-        session = self.session
-        broken = session.error is not None
-        colour = PALETTE["vermillion"] if broken else "inherit"
-        self.status.value = f'<span role="status" style="color:{colour}">{escape(session.status)}</span>'
-        controls = [
-            self.previous, self.next, self.where, self.whole_toggle, self.pick_sentence, self.clear,
-            *self.label_buttons.values(), *self.sentiment_buttons.values(), self.listing, self.speaker,
-            self.link, self.new_label, self.relabel, self.resize, self.delete, self.undo, *self._token_buttons,
-        ]  # fmt: skip
-        for control in controls:
-            control.disabled = broken
-        if broken:
-            self.preview.value = ""
-            self.tokens_box.children = []
-            return
-        start, end = session.sentences[self.position]
-        self.preview.value = session.html() if self.whole else session.html(start, end)
-        selected = session.tokens_in(*session.selection) if session.selection else []
-        for slot, button in enumerate(self._token_buttons[: len(self._token_ids)]):
-            token_id = self._token_ids[slot]
-            button.button_style = "info" if token_id in selected else ""
-            if token_id == session.anchor:
-                button.button_style = "primary"
-        nearby = session.annotations_in(start, end)
-        previous = self.listing.value
-        self.listing.options = [(f"{i + 1}. {describe(session.annotations[i])}", i) for i in nearby]
-        if previous in nearby:
-            self.listing.value = previous
-        speakers = [
-            (f"{a.text} ({LABEL_NAMES[a.label]}, {a.start})", i)
-            for i, a in enumerate(session.annotations)
-            if a.label in SPEAKER_LABELS
-        ]
-        chosen = self.speaker.value
-        self.speaker.options = speakers
-        if chosen in [value for _, value in speakers]:
-            self.speaker.value = chosen
-        self.undo.disabled = not session.can_undo
-        self.previous.disabled = self.position == 0
-        self.next.disabled = self.position >= len(session.sentences) - 1
-
-
-def annotate(
-    article: Article,
-    path: str | Path,
-    *,
-    annotator: str = "student",
-    paragraphs: Iterable[int] | None = None,
-    sentence: int | None = None,
-) -> AnnotationWidget:
-    """Open the annotation tool on an article; every change is saved to ``path`` at once.
-
-    Click the first and the last word of a span, then a label (person, organisation, place, quote,
-    time expression); or select a whole sentence and give it a sentiment. Choose a quote in the list
-    and a speaker to link them. Undo takes back the last change. Opening the same file again resumes.
-
-    Args:
-        article: the article to annotate.
-        path: the annotation file (created at your first change; a broken file is never overwritten).
-        annotator: your name, written into a new file.
-        paragraphs: only these paragraphs' sentences (numbers from 0), e.g. ``[3, 4]``.
-        sentence: the sentence to start at (default: where you stopped, or the first).
-
-    Returns:
-        The widget; show it by making it the last line of a cell. ``widget.session`` holds the work.
-
-    Example:
-        >>> widget = annotate(load_article("trump-russia-cyber"), "my-work/annotations.json")  # doctest: +SKIP
-        >>> widget  # doctest: +SKIP
-    """
-    session = AnnotationSession(article, path, annotator=annotator, paragraphs=paragraphs)
-    return AnnotationWidget(session, sentence=sentence)
+        return getattr(widget_view, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def annotations_html(

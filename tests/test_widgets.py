@@ -1,4 +1,6 @@
-"""Tests for newslab.widgets: the annotation session (headless) and the widget as a thin view over it.
+"""Tests for newslab.widgets and newslab.widget_view: the annotation session (headless) and the widget
+as a thin view over it (driven here through the messages its browser half sends; tests/test_browser.py
+drives the real page).
 
 The session finds sentences and tokens with the spaCy model, so these tests need it.
 """
@@ -12,6 +14,8 @@ import pytest
 from newslab import errors
 from newslab.annotations import SCHEMA, AnnotationSet, load_annotations, save_annotations
 from newslab.article import Article
+from newslab.widget_js import ESM
+from newslab.widget_view import LABEL_KEYS, SENTIMENT_KEYS, shown_status
 from newslab.widgets import AnnotationSession, AnnotationWidget, annotate, describe, label_of
 
 pytestmark = pytest.mark.model
@@ -200,8 +204,11 @@ def test_a_broken_file_is_never_overwritten(article, tmp_path, content, problem)
         session.undo()
     assert path.read_text(encoding="utf-8") == content
     widget = AnnotationWidget(session)
-    assert problem in widget.status.value
-    assert all(button.disabled for button in widget.label_buttons.values())
+    assert problem in widget.status and widget.broken
+    assert widget.annotations == [] and widget.tokens == []
+    widget.act("label", name="place", start=TEXT.index("Leeds"), end=TEXT.index("Leeds") + 5)
+    assert problem in widget.status
+    assert path.read_text(encoding="utf-8") == content
 
 
 def test_a_file_broken_meanwhile_is_not_overwritten(article, tmp_path):
@@ -258,53 +265,155 @@ def test_describe_shortens_long_spans():
     assert len(line) < 70
 
 
-def test_widget_is_a_thin_view(article, tmp_path):
+def mark_person(session: AnnotationSession, text: str, **attrs) -> None:
+    session.mark(*words(session, text))
+    session.label("person", **attrs)
+
+
+def quote_number(session: AnnotationSession) -> int:
+    return next(i for i, a in enumerate(session.items) if a.label == "QUOTE")
+
+
+def test_speaker_candidates_nearest_first(article, tmp_path):
+    session = AnnotationSession(article, tmp_path / "a.json")
+    mark_person(session, "Ann Lee")
+    session.mark(*words(session, "The council"))
+    session.label("organisation")
+    session.mark(*words(session, "“We are not done yet,”"))
+    session.label("quote")
+    assert session.propose_speaker(quote_number(session)) == 0  # only Ann Lee is a person before it
+    session.mark(TEXT.index("Lee told"), TEXT.index("Lee told") + 3)
+    session.label("person")
+    candidates = [session.items[n].text for n in session.speaker_candidates(quote_number(session))]
+    # "Lee" is after the quote in its paragraph; the others are in other paragraphs, nearest first
+    assert candidates == ["Lee", "Ann Lee", "The council"]
+    assert session.speaker_candidates(quote_number(session), limit=1) == [
+        session.number_of(TEXT.index("Lee told"), TEXT.index("Lee told") + 3, "PERSON")
+    ]
+
+
+def test_speaker_candidates_skip_names_inside_the_quote_and_repeated_entities(article, tmp_path):
+    session = AnnotationSession(article, tmp_path / "a.json")
+    session.mark(*words(session, "“We are not done yet,”"))
+    session.label("quote")
+    assert session.speaker_candidates(0) == [] and session.propose_speaker(0) is None
+    mark_person(session, "We")  # inside the quote: who is talked about, not who talks
+    assert session.speaker_candidates(quote_number(session)) == []
+    mark_person(session, "Ann Lee")
+    session.mark(TEXT.index("Lee told"), TEXT.index("Lee told") + 3)
+    session.label("person", entity="Ann Lee")
+    nearest = session.number_of(TEXT.index("Lee told"), TEXT.index("Lee told") + 3, "PERSON")
+    assert session.speaker_candidates(quote_number(session)) == [nearest]  # one entity, offered once
+
+
+def test_number_of_finds_an_annotation_by_its_span(article, tmp_path):
+    session = AnnotationSession(article, tmp_path / "a.json")
+    mark_person(session, "Ann Lee")
+    mark_person(session, "Critics")
+    assert session.items[session.number_of(*words(session, "Critics"), "PERSON")].text == "Critics"
+    with pytest.raises(errors.InvalidInput, match="no longer there"):
+        session.number_of(*words(session, "Critics"), "ORG")
+
+
+def key(annotation) -> list:
+    return [annotation.start, annotation.end, annotation.label]
+
+
+def test_widget_sends_words_and_highlights_to_the_browser(article, tmp_path):
+    widget = annotate(article, tmp_path / "w.json", paragraphs=[1])
+    assert [row[2] for row in widget.tokens[:3]] == ["“", "We", "are"]
+    assert all(TEXT[start:end] == text for start, end, text, _, _ in widget.tokens)
+    assert {row[3] for row in widget.tokens} == {0, 1}  # the two sentences of paragraph 1
+    session = widget.session
+    session.mark(*words(session, "Lee told reporters"))
+    session.label("quote")
+    widget.act("dismiss")
+    (row,) = widget.annotations
+    assert [widget.tokens[row["first"]][2], widget.tokens[row["last"]][2]] == ["Lee", "reporters"]
+    assert row["tag"] == "quote" and row["title"].startswith("quote: Lee told")
+
+
+def test_one_quote_with_a_marked_speaker(article, tmp_path):
+    path = tmp_path / "w.json"
+    widget = annotate(article, path, paragraphs=[1])
+    lee = TEXT.index("Lee told")
+    widget.act("label", name="person", start=lee, end=lee + 3)
+    widget.act("label", name="quote", start=TEXT.index("“We"), end=TEXT.index("”") + 1)
+    # the quote is saved and its speaker proposed, to accept with one key or click
+    assert [r["label"] for r in saved(path)] == ["QUOTE", "PERSON"]
+    proposal = widget.proposal
+    assert [c["text"] for c in proposal["candidates"]] == ["Lee"]
+    assert proposal["candidates"][0]["side"] == "after" and not proposal["candidates"][0]["linked"]
+    assert "Who said it? Enter, 1 or a click links Lee." in widget.status
+    widget.act("link", quote=proposal["quote"], speaker=proposal["candidates"][0]["key"])
+    assert saved(path)[0]["attrs"]["speaker_start"] == lee
+    assert widget.proposal["candidates"][0]["linked"]
+    assert widget.annotations[0]["tag"] == "quote → Lee"
+    # another speaker is one more action; the question closes with dismiss
+    widget.act("label", name="organisation", start=TEXT.index("Leeds"), end=TEXT.index("Leeds") + 5)
+    leeds = next(c for c in widget.proposal["candidates"] if c["text"] == "Leeds")
+    widget.act("link", quote=widget.proposal["quote"], speaker=leeds["key"])
+    assert saved(path)[0]["attrs"]["speaker"] == "Leeds"
+    widget.act("dismiss")
+    assert widget.proposal is None
+    quote = widget.session.items[quote_number(widget.session)]
+    widget.act("speakers", quote=key(quote))
+    assert widget.proposal["quote"] == key(quote)
+
+
+def test_widget_edits_through_the_session(article, tmp_path):
     path = tmp_path / "w.json"
     widget = annotate(article, path, paragraphs=[1])
     session = widget.session
-    labels = [b.description for b in widget.tokens_box.children]
-    assert labels[:3] == ["“", "We", "are"]
-    # click "Lee" twice (a one-word span) then Person
-    slot = labels.index("Lee")
-    widget.tokens_box.children[slot].click()
-    assert widget.tokens_box.children[slot].button_style == "primary"
-    widget.tokens_box.children[slot].click()
-    assert widget.tokens_box.children[slot].button_style == "info"
-    assert "[selected]" in widget.preview.value
-    widget.label_buttons["PERSON"].click()
-    assert "[person]" in widget.preview.value
-    assert saved(path)[0]["text"] == "Lee"
-    # quote: from “We” to the comma
-    widget.tokens_box.children[1].click()
-    widget.tokens_box.children[labels.index(",")].click()
-    widget.label_buttons["QUOTE"].click()
-    assert [r["label"] for r in saved(path)] == ["QUOTE", "PERSON"]
-    # link them from the list and the speaker menu
-    widget.listing.value = 0
-    widget.speaker.value = 1
-    widget.link.click()
-    assert saved(path)[0]["attrs"]["speaker"] == "Lee"
-    assert "quote → Lee" in widget.preview.value
-    # sentiment of the whole sentence, then the next sentence
-    widget.pick_sentence.click()
-    widget.sentiment_buttons["positive"].click()
-    assert any(r["label"] == "SENTIMENT" for r in saved(path))
-    widget.next.click()
-    assert [b.description for b in widget.tokens_box.children] == ["Critics", "were", "angry", "."]
-    assert widget.previous.disabled is False and widget.next.disabled is True
-    widget.whole_toggle.value = True
-    assert "Mayor Ann Lee" in widget.preview.value
-    # delete and undo through the buttons
-    widget.previous.click()
-    widget.listing.value = widget.listing.options[0][1]
-    widget.delete.click()
+    widget.act("label", name="organisation", start=TEXT.index("Leeds"), end=TEXT.index("Leeds") + 5)
+    widget.act("relabel", target=key(session.items[0]), name="place")
+    assert [(r["label"], r["text"]) for r in saved(path)] == [("PLACE", "Leeds")]
+    widget.act(
+        "resize", target=key(session.items[0]), start=TEXT.index("in Leeds"), end=TEXT.index("Leeds") + 5
+    )
+    assert saved(path)[0]["text"] == "in Leeds"
+    widget.act("label", name="negative", start=TEXT.index("Critics"), end=TEXT.index("Critics") + 7)
+    assert any(r["attrs"] == {"value": "negative"} for r in saved(path))
+    widget.act("delete", target=key(session.items[0]))
+    assert len(saved(path)) == 1
+    assert widget.can_undo
+    widget.act("undo")
     assert len(saved(path)) == 2
-    widget.undo.click()
-    assert len(saved(path)) == 3
-    # an error a student causes shows as the status line, not as a traceback
-    widget.label_buttons["PLACE"].click()
-    assert "Nothing is selected" in widget.status.value
-    assert session.status.startswith("Nothing is selected")
+
+
+def test_a_students_mistake_is_the_status_line(article, tmp_path):
+    widget = annotate(article, tmp_path / "w.json", paragraphs=[1])
+    widget.act("label", name="person")
+    assert widget.status.startswith("Nothing is selected")
+    widget.act("delete", target=[0, 3, "PERSON"])
+    assert "no longer there" in widget.status
+    widget.act("resize", target=[0, 3, "PERSON"])
+    assert "no longer there" in widget.status
+    widget.act("explode")
+    assert "not something this tool can do" in widget.status
+    # what a page out of step with the kernel might send
+    for message in ({"name": "person"}, {"action": "link", "quote": [1]}, {"action": "delete"}, ["undo"]):
+        widget._receive(message)
+        assert widget.status == "The tool could not read that request: run its cell again."
+
+
+def test_status_names_the_file_by_the_path_given(article, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    widget = annotate(article, "my-work/annotations-06.json")
+    assert widget.status == "New file: every change will be saved to `my-work/annotations-06.json`."
+    widget.act("label", name="place", start=TEXT.index("Leeds"), end=TEXT.index("Leeds") + 5)
+    assert widget.status.endswith("saved 1 annotations to `my-work/annotations-06.json`.")
+    assert shown_status(AnnotationSession(article, "plain.json")) == (
+        "New file: every change will be saved to `plain.json`."
+    )
+
+
+def test_widget_text_is_the_same_at_every_run(article, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = "Annotation tool for `bridge`, saving to `my-work/a.json` (it draws itself in JupyterLab or Jupyter Notebook)."
+    assert repr(annotate(article, "my-work/a.json")) == text
+    bundle = annotate(article, "my-work/a.json")._repr_mimebundle_()
+    assert bundle[0]["text/plain"] == text
 
 
 def test_widget_resumes_at_the_last_annotation(article, tmp_path):
@@ -314,33 +423,22 @@ def test_widget_resumes_at_the_last_annotation(article, tmp_path):
     session.label("organisation")
     widget = annotate(article, path)
     assert widget.position == 3
-    assert "[organisation]" in widget.preview.value
+    assert widget.annotations[0]["tag"] == "organisation"
+    assert annotate(article, path, sentence=1).position == 1
 
 
-def test_widget_controls_are_described_for_keyboard_users(article, tmp_path):
-    widget = annotate(article, tmp_path / "w.json")
-    buttons = [
-        widget.previous,
-        widget.next,
-        widget.pick_sentence,
-        widget.clear,
-        widget.link,
-        widget.relabel,
-        widget.resize,
-        widget.delete,
-        widget.undo,
-        *widget.label_buttons.values(),
-        *widget.sentiment_buttons.values(),
-        *widget.tokens_box.children,
-    ]
-    assert all(button.description and button.tooltip for button in buttons)
-    assert [b.description for b in widget.label_buttons.values()] == [
-        "Person",
-        "Organisation",
-        "Place",
-        "Quote",
-        "Time expression",
-    ]
+def test_every_label_has_its_own_key():
+    keys = [*LABEL_KEYS.values(), *SENTIMENT_KEYS.values()]
+    assert len(set(keys)) == len(keys) == 8
+    # none is taken by another command of the tool (sentence, undo, whole text, move, speaker, candidates)
+    assert not set(keys) & {"s", "z", "w", "m", "k", *"123456789"}
+    assert set(LABEL_KEYS) == {"PERSON", "ORG", "PLACE", "QUOTE", "TIMEX"}
+
+
+def test_the_browser_half_never_parses_text_as_html():
+    for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert unsafe not in ESM
+    assert "textContent" in ESM
 
 
 def test_annotations_html_shows_chosen_labels(tmp_path):
