@@ -562,7 +562,21 @@ def _svg_base64(ax: Axes) -> str:
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "newslab", "svg.fonttype": "none"}):
         ax.figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "newslab"})
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    return base64.b64encode(_numbered_clip_ids(buffer.getvalue().decode("utf-8")).encode("utf-8")).decode(
+        "ascii"
+    )
+
+
+def _numbered_clip_ids(svg: str) -> str:
+    """Clip-path ids numbered in order of appearance: matplotlib derives some from object addresses."""
+    names: dict[str, str] = {}
+    for found in re.findall(r'<clipPath id="([^"]+)"', svg):
+        names.setdefault(found, f"clip{len(names) + 1}")
+    if not names:
+        return svg
+    svg = re.sub(r'<clipPath id="([^"]+)"', lambda m: f'<clipPath id="{names[m.group(1)]}"', svg)
+    pattern = "#(" + "|".join(map(re.escape, names)) + r")\b"
+    return re.sub(pattern, lambda m: "#" + names[m.group(1)], svg)
 
 
 def _nothing_to_show(ax: Axes, why: str) -> None:
