@@ -1,0 +1,247 @@
+# ------------------------------------------------------------------------------ tables, records
+
+
+def _analysis(article: Article):
+    from newslab.analysis import analyze
+
+    return analyze(article)
+
+
+def _sentence_number(article: Article, offset: int) -> int | None:
+    for number, span in enumerate(article.sentences):
+        if span.start <= offset < span.end:
+            return number
+    return None
+
+
+def timexes_table(article: Article) -> pd.DataFrame:
+    """The article's time expressions as a table, one row each, in text order.
+
+    Columns: ``start``, ``end``, ``text``, ``type`` (DATE / TIME / DURATION / SET), ``value``
+    (TIMEX3, normalised to the publication date), ``sentence`` (from 0; empty outside the body) and
+    ``explanation`` (how the value was worked out).
+
+    Example:
+        >>> timexes_table(load_article("trump-russia-cyber"))[["text", "value"]].iloc[0].tolist()
+        ['Sunday morning', '2017-07-09TMO']
+    """
+    import pandas as pd
+
+    rows = [
+        {**t.to_json(), "sentence": _sentence_number(article, t.start), "explanation": t.note}
+        for t in _analysis(article).timexes
+    ]
+    table = pd.DataFrame(rows, columns=[*TIMEX_COLUMNS, "note"])[TIMEX_COLUMNS]
+    table["sentence"] = table["sentence"].astype("Int64")
+    return table.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def timeline_table(article: Article) -> pd.DataFrame:
+    """The article's events as a table, in chronological order.
+
+    Columns: ``rank`` (1 = earliest; equal ranks: the text does not order them), ``sentence``
+    (story position, 0 = the lede; empty for the publication), ``when``, ``label``, ``text``, ``kind``,
+    ``placed_by`` (what in the text put it there), ``order_note``, ``earliest``, ``latest``,
+    ``start``, ``end``. Rows are sorted by rank, then sentence.
+
+    Example:
+        >>> timeline_table(load_article("trump-russia-cyber"))[["rank", "sentence", "label"]].tail(1)
+    """
+    import pandas as pd
+
+    rows = [e.to_json() for e in _analysis(article).events]
+    table = pd.DataFrame(rows, columns=EVENT_COLUMNS)[EVENT_COLUMNS]
+    table["sentence"] = table["sentence"].astype("Int64")
+    return table.reset_index(drop=True)
+
+
+def to_annotations(article: Article, timexes: list[Timex] | None = None, events: list[Event] | None = None
+                   ) -> list[Annotation]:  # fmt: skip
+    """The time expressions and events as the kit's annotation records (labels TIMEX and EVENT).
+
+    ``TIMEX`` records carry ``type`` and ``value``; ``EVENT`` records carry ``when``, ``rank`` and
+    ``sentence``. The publication (which has no words in the text) is left out.
+
+    Args:
+        article: the article.
+        timexes, events: what to convert (default: the article's own, via ``analyze``).
+    """
+    from newslab.annotations import make_annotation
+
+    analysis = None
+    if timexes is None or events is None:
+        analysis = _analysis(article)
+    timexes = analysis.timexes if timexes is None else timexes
+    events = analysis.events if events is None else events
+    records = [
+        make_annotation(article.text, t.start, t.end, "TIMEX", type=t.type, value=t.value) for t in timexes
+    ]
+    records += [
+        make_annotation(article.text, e.start, e.end, "EVENT", when=e.when, rank=e.rank, sentence=e.sentence)
+        for e in events
+        if e.end > e.start
+    ]
+    return records
+
+
+def timexes_html(article: Article) -> str:
+    """The article's text as HTML with its time expressions highlighted; each shows its value.
+
+    Example:
+        >>> from IPython.display import HTML
+        >>> HTML(timexes_html(article))
+    """
+    from newslab.render import highlight_html
+
+    spans = [
+        {"start": t.start, "end": t.end, "label": "TIMEX", "tag": f"{t.type} {t.value}", "title": t.note}
+        for t in _analysis(article).timexes
+    ]
+    return highlight_html(article.text, spans, start=article.body.start, end=article.body.end)
+
+
+# ------------------------------------------------------------------------------ plots
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _wrap(text: str, width: int = 38) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def plot_timeline(table: pd.DataFrame, *, ax: Axes | None = None, title: str = "What happened when",
+                  pad_days: int = 2) -> Axes:  # fmt: skip
+    """Draw the events on a date axis, one row per event, earliest at the top.
+
+    Events known to the day are dots; events the text only places in a year or "before" some
+    time are drawn as ranges (a bar over the days they can fall on).
+
+    Args:
+        table: ``timeline_table(article)``.
+        ax: axes to draw on (default: a new figure).
+        title: the figure's title.
+        pad_days: how far before the first known day an open range ("before …") starts.
+
+    Returns:
+        The matplotlib Axes, with an alt-text description attached.
+    """
+    import matplotlib.dates as mdates
+
+    from newslab.figures import new_axes, set_alt_text
+    from newslab.render import PALETTE
+
+    rows = table.reset_index(drop=True)
+    if ax is None:
+        ax = new_axes(width=9.0, height=max(3.0, 0.42 * len(rows) + 1.2))
+    days = [
+        dt.date.fromisoformat(v) for v in list(rows["earliest"]) + list(rows["latest"]) if isinstance(v, str)
+    ]
+    if not days:
+        ax.set_title(title)
+        ax.set_xlabel("Date")
+        ax.set_ylabel("Event (chronological rank)")
+        ax.text(0.5, 0.5, "No event has a date: the article has no publication date or time expressions.",
+                ha="center", va="center", transform=ax.transAxes)  # fmt: skip
+        return set_alt_text(ax, f"Empty timeline: none of the {len(rows)} events can be placed on a date.")
+    first, last = min(days), max(days)
+    labels, ranges, points = [], 0, 0
+    for y, row in rows.iterrows():
+        lo = dt.date.fromisoformat(row["earliest"]) if isinstance(row["earliest"], str) else None
+        hi = dt.date.fromisoformat(row["latest"]) if isinstance(row["latest"], str) else None
+        if lo is not None and hi is not None and lo == hi:
+            ax.plot([mdates.date2num(lo)], [y], "o", color=PALETTE["blue"], markersize=7)
+            points += 1
+        else:
+            start = lo or (hi - dt.timedelta(days=pad_days) if hi else first)
+            end = hi or last
+            ax.plot([mdates.date2num(start), mdates.date2num(end)], [y, y], "-", color=PALETTE["orange"],
+                    linewidth=6, alpha=0.8, solid_capstyle="butt")  # fmt: skip
+            if lo is None:
+                ax.annotate("", xy=(mdates.date2num(start), y), xytext=(mdates.date2num(start) + 0.8, y),
+                            arrowprops={"arrowstyle": "->", "color": PALETTE["vermillion"]})  # fmt: skip
+            ranges += 1
+        labels.append(f"{row['rank']}. {_wrap(str(row['label']))}")
+    ax.set_yticks(range(len(rows)), labels)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.set_xlabel("Date (blue dot: known day; orange bar: only a range is known)")
+    ax.set_ylabel("Event (chronological rank)")
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    description = (
+        f"Timeline of {_count(len(rows), 'event')} from {first.isoformat()} to {last.isoformat()}: "
+        f"{points} known to the day (dots) and {ranges} known only as a range (bars), "
+        f"listed from the earliest (top) to the publication (bottom)."
+    )
+    return set_alt_text(ax, description)
+
+
+def plot_story_vs_time(table: pd.DataFrame, *, ax: Axes | None = None,
+                       title: str = "Story order vs. time order") -> Axes:  # fmt: skip
+    """A slope chart: each event's sentence number (left) joined to its chronological rank (right).
+
+    Crossing lines show where the story leaves time order; a news story written as an inverted
+    pyramid starts with its latest event, so its first line slopes steeply down.
+
+    Args:
+        table: ``timeline_table(article)``; the publication row (no sentence) is left out.
+        ax: axes to draw on (default: a new figure).
+        title: the figure's title.
+
+    Returns:
+        The matplotlib Axes, with an alt-text description attached.
+    """
+    from newslab.figures import new_axes, set_alt_text
+    from newslab.render import PALETTE
+
+    rows = table[table["sentence"].notna()].sort_values(["sentence", "start"]).reset_index(drop=True)
+    if ax is None:
+        ax = new_axes(width=9.0, height=max(3.5, 0.4 * len(rows) + 1.5))
+    ranks = sorted(set(rows["rank"]))
+    time = {rank: i * (max(len(rows) - 1, 1) / max(len(ranks) - 1, 1)) for i, rank in enumerate(ranks)}
+    colours = [PALETTE[name] for name in ("blue", "orange", "green", "vermillion", "purple", "sky_blue")]
+    crossings = 0
+    labelled: set = set()
+    for i, row in rows.iterrows():
+        y1 = time[row["rank"]]
+        colour = colours[i % len(colours)]
+        ax.plot([0, 1], [i, y1], "-o", color=colour, linewidth=1.6)
+        ax.text(
+            -0.03,
+            i,
+            f"s{row['sentence']}: {_wrap(str(row['label']), 30)}",
+            ha="right",
+            va="center",
+            fontsize=8,
+        )
+        if row["rank"] not in labelled:
+            labelled.add(row["rank"])
+            ax.text(
+                1.03, y1, f"#{row['rank']} {_wrap(str(row['when']), 30)}", ha="left", va="center", fontsize=8
+            )
+    for i, a in rows.iterrows():
+        for j, b in rows.iterrows():
+            if i < j and (a["sentence"] - b["sentence"]) * (a["rank"] - b["rank"]) < 0:
+                crossings += 1
+    ax.set_xlim(-1.1, 2.0)
+    ax.set_xticks([0, 1], ["Story order\n(sentence)", "Time order\n(rank)"])
+    ax.set_yticks([])
+    ax.invert_yaxis()
+    ax.set_ylabel("Top: first in the story / earliest in time")
+    ax.set_title(title)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    first = rows.iloc[0] if len(rows) else None
+    lede = (
+        f" The lede (sentence {first['sentence']}) has time rank {first['rank']} of {max(ranks)}."
+        if first is not None
+        else ""
+    )
+    description = (
+        f"Slope chart joining the sentence numbers of {_count(len(rows), 'event')} (left) to their chronological ranks "
+        f"(right); {crossings} pairs of lines cross, i.e. are told out of time order.{lede}"
+    )
+    return set_alt_text(ax, description)
