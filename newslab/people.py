@@ -1,3 +1,60 @@
+"""Who's who in the notebooks: tables, highlights and plots of an article's cast.
+
+The cast itself (one :class:`Entity` per person, organisation or place, with every
+:class:`Mention`) is found by the engine in ``newslab/layers/cast/``; its records and
+:func:`find_cast` can be imported from here too. Each view takes an article (or its
+:class:`~newslab.analysis.Analysis`) and returns a DataFrame, an HTML string or a plot.
+
+Example:
+    >>> from newslab import load_article
+    >>> people_table(load_article("trump-russia-cyber"))[["name", "label"]].head(3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from newslab.layers.cast import (
+    LABELS,
+    MENTION_KINDS,
+    Entity,
+    Mention,
+    cast_json,
+    entity_at,
+    find_cast,
+    quote_regions,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from newslab.analysis import Analysis
+    from newslab.annotations import Annotation
+    from newslab.article import Article
+
+__all__ = [
+    "LABELS",
+    "MENTION_COLUMNS",
+    "MENTION_KINDS",
+    "PEOPLE_COLUMNS",
+    "Entity",
+    "Mention",
+    "cast_html",
+    "cast_json",
+    "comention_table",
+    "corrections_table",
+    "entity_at",
+    "find_cast",
+    "mentions_table",
+    "people_table",
+    "plot_comention_network",
+    "plot_mention_strip",
+    "quote_regions",
+    "to_annotations",
+]
+
 # ---------------------------------------------------------------- tables, records, figures
 
 
@@ -99,7 +156,7 @@ def corrections_table(article: Article) -> pd.DataFrame:
     return changed[["start", "end", "text", "model_label", "label", "reason"]].reset_index(drop=True)
 
 
-def cast_html(article: Article, *, labels: Iterable[str] = LABELS) -> str:
+def cast_html(article: Article | Analysis, *, labels: Iterable[str] = LABELS) -> str:
     """The article's body as escaped HTML with every mention highlighted: colour plus a tag naming the entity.
 
     Args:
@@ -113,6 +170,8 @@ def cast_html(article: Article, *, labels: Iterable[str] = LABELS) -> str:
     from newslab.analysis import analyze
     from newslab.render import highlight_html
 
+    analysis = analyze(article)
+    article = analysis.article
     wanted = set(labels)
     spans = [
         {
@@ -122,7 +181,7 @@ def cast_html(article: Article, *, labels: Iterable[str] = LABELS) -> str:
             "tag": f"{e.label} {e.name}",
             "title": f"{e.id} {e.name} ({m.kind}): {m.reason}",
         }
-        for e in analyze(article).cast
+        for e in analysis.cast
         if e.label in wanted
         for m in e.mentions
     ]
@@ -202,7 +261,7 @@ def plot_mention_strip(
     return ax
 
 
-def comention_table(article: Article, *, labels: Iterable[str] = ("PERSON",)) -> pd.DataFrame:
+def comention_table(article: Article | Analysis, *, labels: Iterable[str] = ("PERSON",)) -> pd.DataFrame:
     """Pairs of entities mentioned in the same sentence, with how many sentences they share.
 
     Columns: ``a``, ``b`` (canonical names, ``a < b``), ``sentences``; sorted by count, then names.
@@ -211,8 +270,10 @@ def comention_table(article: Article, *, labels: Iterable[str] = ("PERSON",)) ->
 
     from newslab.analysis import analyze
 
+    analysis = analyze(article)
+    article = analysis.article
     wanted = set(labels)
-    cast = [e for e in analyze(article).cast if e.label in wanted]
+    cast = [e for e in analysis.cast if e.label in wanted]
     pairs: dict[tuple[str, str], int] = {}
     for sent in article.sentences:
         present = sorted({e.name for e in cast for m in e.mentions if sent.start <= m.start < sent.end})
@@ -282,5 +343,3 @@ def plot_comention_network(
         f"mentioned in the same sentence, with the number of shared sentences: {links or 'none'}.",
     )
     return ax
-
-

@@ -11,7 +11,7 @@ A quote with no speech verb (cue) in its own sentence is **floating**: its speak
 the previous attribution, also across a paragraph break. The speaker is first found as a *mention*
 in the text (a name, a description such as "the US president", or a pronoun such as "he"); the cast
 (``newslab.people``) then names the person it refers to. The rules that find cues, speakers and
-channels live in ``newslab.attribution``; this module gives the records, tables, highlights and plots.
+channels and the records live in ``newslab/layers/quotes/``; this module gives the tables, highlights and plots.
 
 Example:
     >>> from newslab import load_article
@@ -22,18 +22,17 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from newslab.attribution import attribute
+from newslab.layers.quotes import KINDS, Quote, find_quotes
 from newslab.render import PALETTE
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
-    from spacy.tokens import Doc
 
+    from newslab.analysis import Analysis
     from newslab.annotations import Annotation
     from newslab.article import Article
 
@@ -55,6 +54,21 @@ QUOTE_COLUMNS = [
 
 # ---------------------------------------------------------------- tables, records, HTML, plots
 
+__all__ = [
+    "KINDS",
+    "KIND_COLOURS",
+    "QUOTE_COLUMNS",
+    "Quote",
+    "find_quotes",
+    "plot_quote_positions",
+    "plot_voices",
+    "quotes_html",
+    "quotes_table",
+    "speaker_parties",
+    "to_annotations",
+    "voices_table",
+]
+
 KIND_COLOURS = {"direct": PALETTE["blue"], "partial": PALETTE["sky_blue"], "indirect": PALETTE["orange"]}
 _PARTIES = (
     (re.compile(r"\b(Republicans?|GOP)\b"), "Republican"),
@@ -68,7 +82,7 @@ _PARTIES = (
 )
 
 
-def quotes_table(article: Article, *, kinds: Iterable[str] = KINDS) -> pd.DataFrame:
+def quotes_table(article: Article | Analysis, *, kinds: Iterable[str] = KINDS) -> pd.DataFrame:
     """The who-said-what table: one row per statement, in text order.
 
     Columns: ``id`` (Q1, Q2, … in text order), ``start``, ``end``, ``kind``, ``speaker``,
@@ -86,9 +100,11 @@ def quotes_table(article: Article, *, kinds: Iterable[str] = KINDS) -> pd.DataFr
 
     from newslab.analysis import analyze
 
+    analysis = analyze(article)
+    article = analysis.article
     wanted = _check_kinds(kinds)
     rows = []
-    for number, quote in enumerate(analyze(article).quotes, start=1):
+    for number, quote in enumerate(analysis.quotes, start=1):
         if quote.kind not in wanted:
             continue
         rows.append(
@@ -160,7 +176,7 @@ def to_annotations(quotes: Iterable[Quote]) -> list[Annotation]:
     ]
 
 
-def quotes_html(article: Article, *, kinds: Iterable[str] = KINDS) -> str:
+def quotes_html(article: Article | Analysis, *, kinds: Iterable[str] = KINDS) -> str:
     """The article's body as HTML with every statement highlighted and tied to its speaker.
 
     Each statement is marked ``Q<n> kind · speaker``; the words naming its speaker are marked
@@ -170,10 +186,13 @@ def quotes_html(article: Article, *, kinds: Iterable[str] = KINDS) -> str:
         >>> from IPython.display import HTML
         >>> HTML(quotes_html(load_article("trump-russia-cyber")))
     """
+    from newslab.analysis import analyze
     from newslab.render import PALETTE, highlight_html
 
+    analysis = analyze(article)
+    article = analysis.article
     table = quotes_table(article, kinds=kinds)
-    quotes = {q.start: q for q in _analysed(article)}
+    quotes = {q.start: q for q in list(analysis.quotes)}
     spans: list[dict] = []
     speakers: dict[tuple[int, int], list[str]] = {}
     for row in table.itertuples(index=False):
@@ -218,7 +237,7 @@ def _analysed(article: Article) -> list[Quote]:
     return list(analyze(article).quotes)
 
 
-def speaker_parties(article: Article) -> pd.DataFrame:
+def speaker_parties(article: Article | Analysis) -> pd.DataFrame:
     """The party of each person quoted, as the text states it ("not stated" when it does not).
 
     The party comes from the words the text uses about the speaker: their role in the cast
@@ -233,8 +252,10 @@ def speaker_parties(article: Article) -> pd.DataFrame:
 
     from newslab.analysis import analyze
 
+    analysis = analyze(article)
+    article = analysis.article
     table = quotes_table(article)
-    roles = {e.name: (e.role or "") for e in analyze(article).cast}
+    roles = {e.name: (e.role or "") for e in analysis.cast}
     rows = []
     for speaker, group in table.dropna(subset=["speaker"]).groupby("speaker", sort=True):
         party, evidence = "not stated", ""

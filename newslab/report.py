@@ -134,7 +134,8 @@ def report_data(article: Article, *, figures: bool = True) -> dict[str, Any]:
 
     check_text(article.text, warn=False)
     records, missing = layer_records(article)
-    cast, quotes, timexes, events = (records[key] for key in ("entities", "quotes", "timexes", "events"))
+    cast, quotes = records["entities"], records["quotes"]
+    timexes, events = records["timexes"], records["events"]
     entity_ids = {entity["name"]: entity["id"] for entity in cast or []}
     quote_rows = [_quote_row(number, quote, entity_ids) for number, quote in enumerate(quotes or [], start=1)]
     notes = []
@@ -192,15 +193,13 @@ def layer_records(article: Article) -> tuple[dict[str, Any], dict[str, str]]:
         (lists, or ``None`` when the layer is missing) and ``sentiment`` (a dict or ``None``).
     """
     from newslab.analysis import analyze
+    from newslab.layers import REGISTRY
 
     analysis = analyze(article)
     missing: dict[str, str] = {}
     records = {
-        "entities": _layer("who's who", lambda: [e.to_json() for e in analysis.cast], missing),
-        "quotes": _layer("who said what", lambda: [q.to_json() for q in analysis.quotes], missing),
-        "timexes": _layer("time expressions", lambda: [t.to_json() for t in analysis.timexes], missing),
-        "events": _layer("timeline", lambda: [e.to_json() for e in analysis.events], missing),
-        "sentiment": _layer("sentiment", lambda: analysis.sentiment.to_json(), missing),
+        entry.key: _layer(entry.title, lambda entry=entry: entry.to_json(analysis.layer(entry.name)), missing)
+        for entry in REGISTRY
     }
     return records, missing
 

@@ -2,10 +2,10 @@
 
 Two tools, each with its evidence:
 
-- **VADER** (``newslab.vader_evidence``) scores sentences and quotes: a lexicon of word valences
+- **VADER** (``newslab.layers.sentiment.vader``) scores sentences and quotes: a lexicon of word valences
   plus a few rules (negation, boosters, "but", CAPITALS, "!"). Every score lists the words that
   moved it and the rules that fired.
-- **Target sentiment** (``newslab.target_sentiment``) judges how a sentence treats one *mention*
+- **Target sentiment** (``newslab.layers.sentiment.target``) judges how a sentence treats one *mention*
   ("Senators criticised Trump" is negative toward Trump, not toward the senators), with a small
   logistic regression whose weights can be read, and lists the words that decided it.
 
@@ -24,18 +24,30 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newslab import errors
 from newslab.batch import BadLine
-from newslab.target_sentiment import TargetSentiment, predict, score_target
-from newslab.vader_evidence import VaderScore, label_for, plain_quotes, score_text
+from newslab.layers.sentiment import (
+    LABELS,
+    EntitySentiment,
+    MentionSentiment,
+    QuoteSentiment,
+    SentimentResult,
+    TargetSentiment,
+    VaderScore,
+    analyse_sentiment,
+    judge_mention,
+    label_for,
+    plain_quotes,
+    score_target,
+    score_text,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
-    from spacy.tokens import Doc
 
+    from newslab.analysis import Analysis
     from newslab.annotations import Annotation
     from newslab.article import Article
 
@@ -115,7 +127,7 @@ def _result(article: Article) -> SentimentResult:
     return analyze(article).sentiment
 
 
-def sentence_sentiment_table(article: Article) -> pd.DataFrame:
+def sentence_sentiment_table(article: Article | Analysis) -> pd.DataFrame:
     """One row per body sentence with its VADER score and the evidence, in text order.
 
     Columns: ``sentence`` (number from 0), ``paragraph`` (from 0), ``start``, ``end``, ``text``,
@@ -127,6 +139,10 @@ def sentence_sentiment_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
     rows = [
         {
             "sentence": number,
@@ -138,12 +154,12 @@ def sentence_sentiment_table(article: Article) -> pd.DataFrame:
             "label": s.label,
             "evidence": s.explain(),
         }
-        for number, s in enumerate(_result(article).sentences)
+        for number, s in enumerate(analysis.sentiment.sentences)
     ]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
-def quote_sentiment_table(article: Article) -> pd.DataFrame:
+def quote_sentiment_table(article: Article | Analysis) -> pd.DataFrame:
     """One row per quote with its speaker, VADER score and evidence, in text order.
 
     Columns: ``quote`` (number from 0), ``start``, ``end``, ``speaker`` (canonical name or
@@ -151,6 +167,10 @@ def quote_sentiment_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
     rows = [
         {
             "quote": number,
@@ -163,12 +183,12 @@ def quote_sentiment_table(article: Article) -> pd.DataFrame:
             "label": q.vader.label,
             "evidence": q.vader.explain(),
         }
-        for number, q in enumerate(_result(article).quotes)
+        for number, q in enumerate(analysis.sentiment.quotes)
     ]
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
-def speaker_sentiment_table(article: Article) -> pd.DataFrame:
+def speaker_sentiment_table(article: Article | Analysis) -> pd.DataFrame:
     """The sentiment of each speaker's quotes: how many, how many of each label, and the mean score.
 
     Columns: ``speaker``, ``quotes`` (count), ``negative``, ``neutral``, ``positive`` (counts),
@@ -180,8 +200,12 @@ def speaker_sentiment_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
     groups: dict[str, list[QuoteSentiment]] = {}
-    for q in _result(article).quotes:
+    for q in analysis.sentiment.quotes:
         groups.setdefault(q.speaker or UNNAMED, []).append(q)
     rows = []
     for speaker, items in groups.items():
@@ -201,7 +225,7 @@ def speaker_sentiment_table(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
 
 
-def entity_sentiment_table(article: Article) -> pd.DataFrame:
+def entity_sentiment_table(article: Article | Analysis) -> pd.DataFrame:
     """How each entity is treated over all its mentions, in the cast's order.
 
     Columns: ``id``, ``name``, ``type``, ``mentions`` (judged), ``negative``, ``neutral``,
@@ -210,7 +234,11 @@ def entity_sentiment_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
-    return pd.DataFrame([e.to_json() for e in _result(article).entities], columns=ENTITY_COLUMNS)
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
+    return pd.DataFrame([e.to_json() for e in analysis.sentiment.entities], columns=ENTITY_COLUMNS)
 
 
 def _matching_entities(cast: Sequence[Any], target: str) -> list[Any]:
@@ -225,7 +253,7 @@ def _matching_entities(cast: Sequence[Any], target: str) -> list[Any]:
     return [e for e in cast if any(m.text.casefold() == wanted for m in e.mentions)]
 
 
-def target_sentiment_table(article: Article, target: str | Any) -> pd.DataFrame:
+def target_sentiment_table(article: Article | Analysis, target: str | Any) -> pd.DataFrame:
     """The sentiment toward one entity, mention by mention along the story.
 
     The target is an entity of the cast (an ``Entity`` or its name, id or one of its mentions,
@@ -248,6 +276,7 @@ def target_sentiment_table(article: Article, target: str | Any) -> pd.DataFrame:
     from newslab.analysis import analyze
 
     analysis = analyze(article)
+    article = analysis.article
     if not isinstance(target, str):
         target = getattr(target, "name", "")
     if not target or not target.strip():
@@ -262,7 +291,7 @@ def target_sentiment_table(article: Article, target: str | Any) -> pd.DataFrame:
         pattern = re.compile(rf"(?<!\w){re.escape(target.strip())}(?!\w)", re.IGNORECASE)
         for match in pattern.finditer(body):
             start, end = article.body.start + match.start(), article.body.start + match.end()
-            found = _judge(article, analysis.doc, start, end)
+            found = judge_mention(article, analysis.doc, start, end)
             if found is not None:
                 judged.append((target.strip(), found[0], found[1]))
     rows = [
@@ -481,7 +510,7 @@ def curly_apostrophe_demo(text: str) -> dict[str, float]:
         >>> curly_apostrophe_demo("We can’t trust Russia.")
         {'as written': 0.5106, 'plain quotes': -0.4023}
     """
-    from newslab.vader_evidence import analyzer
+    from newslab.layers.sentiment.vader import analyzer
 
     return {
         "as written": analyzer().polarity_scores(text)["compound"],

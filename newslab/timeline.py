@@ -1,3 +1,56 @@
+"""The story's timeline in the notebooks: tables, highlights and plots of its time expressions and events.
+
+A news story rarely tells events in the order they happened. The engine in
+``newslab/layers/time/`` finds the time expressions (normalised to the publication date) and the
+events, each with its story position and chronological rank; this module shows them.
+
+Example:
+    >>> from newslab import load_article
+    >>> from newslab.timeline import timexes_table, timeline_table
+    >>> article = load_article("trump-russia-cyber")
+    >>> timexes_table(article)[["text", "type", "value"]].head(2)
+    >>> timeline_table(article)[["rank", "sentence", "when", "label"]]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from newslab.layers.time import NOT_STATED, Event, Timex, find_events, find_timexes, tag_timexes, value_range
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from newslab.analysis import Analysis
+    from newslab.annotations import Annotation
+    from newslab.article import Article
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "NOT_STATED",
+    "TIMEX_COLUMNS",
+    "Event",
+    "Timex",
+    "find_events",
+    "find_timexes",
+    "plot_story_vs_time",
+    "plot_timeline",
+    "tag_timexes",
+    "timeline_table",
+    "timexes_html",
+    "timexes_table",
+    "to_annotations",
+    "value_range",
+]
+
+TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "sentence", "explanation"]
+EVENT_COLUMNS = [
+    "rank", "sentence", "when", "label", "text", "kind", "placed_by", "order_note",
+    "earliest", "latest", "start", "end",
+]  # fmt: skip
+
 # ------------------------------------------------------------------------------ tables, records
 
 
@@ -14,7 +67,7 @@ def _sentence_number(article: Article, offset: int) -> int | None:
     return None
 
 
-def timexes_table(article: Article) -> pd.DataFrame:
+def timexes_table(article: Article | Analysis) -> pd.DataFrame:
     """The article's time expressions as a table, one row each, in text order.
 
     Columns: ``start``, ``end``, ``text``, ``type`` (DATE / TIME / DURATION / SET), ``value``
@@ -27,16 +80,20 @@ def timexes_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
     rows = [
         {**t.to_json(), "sentence": _sentence_number(article, t.start), "explanation": t.note}
-        for t in _analysis(article).timexes
+        for t in analysis.timexes
     ]
     table = pd.DataFrame(rows, columns=[*TIMEX_COLUMNS, "note"])[TIMEX_COLUMNS]
     table["sentence"] = table["sentence"].astype("Int64")
     return table.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
 
 
-def timeline_table(article: Article) -> pd.DataFrame:
+def timeline_table(article: Article | Analysis) -> pd.DataFrame:
     """The article's events as a table, in chronological order.
 
     Columns: ``rank`` (1 = earliest; equal ranks: the text does not order them), ``sentence``
@@ -49,7 +106,11 @@ def timeline_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
-    rows = [e.to_json() for e in _analysis(article).events]
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
+    rows = [e.to_json() for e in analysis.events]
     table = pd.DataFrame(rows, columns=EVENT_COLUMNS)[EVENT_COLUMNS]
     table["sentence"] = table["sentence"].astype("Int64")
     return table.reset_index(drop=True)
@@ -84,18 +145,21 @@ def to_annotations(article: Article, timexes: list[Timex] | None = None, events:
     return records
 
 
-def timexes_html(article: Article) -> str:
+def timexes_html(article: Article | Analysis) -> str:
     """The article's text as HTML with its time expressions highlighted; each shows its value.
 
     Example:
         >>> from IPython.display import HTML
         >>> HTML(timexes_html(article))
     """
+    from newslab.analysis import analyze
     from newslab.render import highlight_html
 
+    analysis = analyze(article)
+    article = analysis.article
     spans = [
         {"start": t.start, "end": t.end, "label": "TIMEX", "tag": f"{t.type} {t.value}", "title": t.note}
-        for t in _analysis(article).timexes
+        for t in analysis.timexes
     ]
     return highlight_html(article.text, spans, start=article.body.start, end=article.body.end)
 

@@ -1,4 +1,4 @@
-"""Unit tests of newslab.quotes and newslab.quotemarks: who said what.
+"""Unit tests of newslab.quotes and newslab.layers.quotemarks: who said what.
 
 The quotation-mark tests need no model. The others parse small hand-written texts with the small
 English model (marked ``model``); the sentences are plain news prose that the model reads the same
@@ -12,7 +12,7 @@ import pytest
 
 from newslab.article import Article
 from newslab.errors import NewslabError
-from newslab.quotemarks import find_marks, quoted_spans
+from newslab.layers.quotemarks import find_marks, quoted_spans
 from newslab.quotes import (
     KINDS,
     QUOTE_COLUMNS,
@@ -748,7 +748,7 @@ def test_a_name_in_apposition_to_a_misparsed_subject_is_the_speaker():
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import Doc
 
-    from newslab.attribution import _Finder
+    from newslab.layers.quotes.attribution import _Finder
     from newslab.nlp import remember
 
     words = [

@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 from newslab import errors
 from newslab.article import Article
 from newslab.figures import alt_text
+from newslab.layers.sentiment.vader import analyzer, label_for, plain_quotes
 from newslab.sentiment import (
     SENTENCE_COLUMNS,
     SPEAKER_COLUMNS,
@@ -29,7 +30,6 @@ from newslab.sentiment import (
     target_sentiment_table,
     to_annotations,
 )
-from newslab.vader_evidence import analyzer, label_for, plain_quotes
 
 VADER_CASES = [
     "VADER is smart, handsome, and funny.",
@@ -144,7 +144,7 @@ def test_score_target_rejects_bad_offsets(start, end):
 
 
 def test_shipped_weights_are_readable():
-    from newslab.target_sentiment import LABELS, MODEL_PATH, load_model
+    from newslab.layers.sentiment.target import LABELS, MODEL_PATH, load_model
 
     model = load_model()
     assert model.labels == LABELS
@@ -156,7 +156,7 @@ def test_shipped_weights_are_readable():
 
 
 def test_missing_weights_file_says_how_to_train(tmp_path):
-    from newslab.target_sentiment import load_model
+    from newslab.layers.sentiment.target import load_model
 
     with pytest.raises(errors.SourceNotFound, match="train_target_sentiment"):
         load_model(tmp_path / "nothing.json")
@@ -166,7 +166,7 @@ def test_training_script_writes_a_loadable_model(tmp_path, capsys):
     import importlib.util
     from pathlib import Path
 
-    from newslab.target_sentiment import load_model, predict
+    from newslab.layers.sentiment.target import load_model, predict
 
     script = Path(__file__).resolve().parents[1] / "scripts" / "train_target_sentiment.py"
     spec = importlib.util.spec_from_file_location("train_target_sentiment", script)
@@ -291,29 +291,28 @@ def test_analyse_with_hand_made_cast_and_quotes():
         assert article.text[mention.result.start : mention.result.end] == mention.result.target
 
 
-def test_tables_through_analyze(monkeypatch):
+def test_tables_from_records_made_by_hand():
     from newslab.analysis import Analysis
 
     article = _article()
     cast, quotes = _cast_and_quotes(article)
-    monkeypatch.setattr(Analysis, "cast", property(lambda self: cast))
-    monkeypatch.setattr(Analysis, "quotes", property(lambda self: quotes))
-    sentences = sentence_sentiment_table(article)
+    analysis = Analysis(article, records={"cast": cast, "quotes": quotes})  # no model needed for these
+    sentences = sentence_sentiment_table(analysis)
     assert list(sentences.columns) == SENTENCE_COLUMNS
     assert all(article.text[r.start : r.end] == r.text for r in sentences.itertuples())
-    speakers = speaker_sentiment_table(article)
+    speakers = speaker_sentiment_table(analysis)
     assert list(speakers.columns) == SPEAKER_COLUMNS
     assert list(speakers["speaker"]) == ["Ana Ruiz", "Bo Lee"]
     assert list(speakers["quotes"]) == [1, 1]
-    toward = target_sentiment_table(article, "Ruiz")
+    toward = target_sentiment_table(analysis, "Ruiz")
     assert list(toward.columns) == TARGET_COLUMNS
     assert list(toward["mention"]) == ["Ana Ruiz", "Ruiz"]
     assert set(toward["entity"]) == {"Ana Ruiz"}
     # a target that is not in the cast: every occurrence of the words is judged
-    bridge = target_sentiment_table(article, "bridge")
+    bridge = target_sentiment_table(analysis, "bridge")
     assert list(bridge["mention"]) == ["bridge", "bridge"]
     with pytest.raises(errors.InvalidInput):
-        target_sentiment_table(article, "  ")
+        target_sentiment_table(analysis, "  ")
 
 
 def test_plots_have_titles_labels_and_alt_text(monkeypatch):

@@ -1,4 +1,4 @@
-"""Unit tests of newslab.timex: finding time expressions and normalising them to the publication date.
+"""Unit tests of newslab.layers.time.tagger: finding time expressions and normalising them to the publication date.
 
 The first group runs the rules without a parse (``doc=None``) and needs no model. The second
 parses small hand-written texts with the small English model (marked ``model``): the model is
@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from newslab.article import Article
-from newslab.timex import TIMEX_TYPES, Timex, find_timexes, tag_timexes
+from newslab.layers.time.tagger import TIMEX_TYPES, Timex, find_timexes, tag_timexes
 
 MONDAY = dt.date(2017, 7, 10)
 

@@ -27,7 +27,7 @@ def _clean(answer: Any) -> str | None:
 
 def check_label(answer: Any, text: str) -> CheckResult:
     """Is ``answer`` the label the kit's VADER gives ``text`` (after making its quotes plain)?"""
-    from newslab.vader_evidence import score_text
+    from newslab.layers.sentiment.vader import score_text
 
     expected = score_text(text).label
     given = _clean(answer)
@@ -45,7 +45,7 @@ def check_label(answer: Any, text: str) -> CheckResult:
 
 def check_strongest_word(answer: Any, text: str) -> CheckResult:
     """Is ``answer`` the word that adds most to VADER's score of ``text`` (largest valence, either sign)?"""
-    from newslab.vader_evidence import score_text
+    from newslab.layers.sentiment.vader import score_text
 
     words = [w for w in score_text(text).words if w.valence]
     if not words:

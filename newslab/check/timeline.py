@@ -21,7 +21,7 @@ SEED_EVENTS = {"A": "said", "B": "discussed", "C": "appeared to backtrack"}
 
 
 def _expected_value(phrase: str, published: dt.date | None) -> str:
-    from newslab.timex import tag_timexes
+    from newslab.layers.time.tagger import tag_timexes
 
     text = f"The president tweeted on {phrase}."
     found = tag_timexes(text, None, published=published)

@@ -38,30 +38,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import pandas as pd
-    from matplotlib.axes import Axes
     from spacy.tokens import Doc, Token
 
-    from newslab.annotations import Annotation
     from newslab.article import Article
 
 __all__ = [
-    "MENTION_COLUMNS",
-    "PEOPLE_COLUMNS",
+    "LABELS",
+    "MENTION_KINDS",
     "Entity",
     "Mention",
-    "cast_html",
     "cast_json",
-    "comention_table",
-    "corrections_table",
     "entity_at",
     "find_cast",
-    "mentions_table",
-    "people_table",
-    "plot_comention_network",
-    "plot_mention_strip",
     "quote_regions",
-    "to_annotations",
 ]
 
 LABELS = ("PERSON", "ORG", "PLACE")

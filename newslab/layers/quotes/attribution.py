@@ -8,7 +8,7 @@ Press"). A quote with no cue of its own takes the speaker of the attribution it 
 
 ``newslab.quotes.find_quotes`` turns these records into ``Quote`` objects; use that in notebooks.
 The word lists and the one-token tests the rules build on ("is this a verb of saying?") are in
-:mod:`newslab.cues`.
+:mod:`newslab.layers.quotes.cues`.
 
 Example:
     >>> from newslab.nlp import parse
@@ -25,7 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newslab.cues import (
+from newslab.layers.quotemarks import QuotedSpan, quoted_spans
+from newslab.layers.quotes.cues import (
     ATTITUDE_PREPS,
     CHANNEL_NOUNS,
     CHANNEL_VERBS,
@@ -57,7 +58,6 @@ from newslab.cues import (
     reports_words,
     wordset,
 )
-from newslab.quotemarks import QuotedSpan, quoted_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1375,6 +1375,6 @@ def _entity_at(cast: Sequence[Any], start: int, end: int) -> Any | None:
     """The cast entity one of whose mentions overlaps ``start:end`` (see ``newslab.people.entity_at``)."""
     if not cast:
         return None
-    from newslab.people import entity_at
+    from newslab.layers.cast.find import entity_at
 
     return entity_at(list(cast), start, end)

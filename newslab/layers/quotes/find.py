@@ -1,3 +1,19 @@
+"""Find every attributed statement in an article (the rules live in ``attribution``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from newslab.layers.quotes.attribution import attribute
+from newslab.layers.quotes.records import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newslab.article import Article
+
+
 def find_quotes(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Quote]:
     """Find every attributed statement in an article and who made it.
 
@@ -40,5 +56,3 @@ def find_quotes(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Qu
             )
         )
     return quotes
-
-

@@ -1,4 +1,12 @@
+"""The who-said-what record: one attributed statement with its kind, speaker, cue and channel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
 KINDS = ("direct", "partial", "indirect")
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -55,5 +63,3 @@ class Quote:
             "sentence": self.sentence,
             "floating": self.floating,
         }
-
-

@@ -1,3 +1,25 @@
+"""Sentiment of every sentence, quote and entity mention of an article, with the evidence for each.
+
+VADER (``vader``) scores sentences and quotes; the target model (``target``) judges how a
+sentence treats one mention. The records here are what the notebook tables in
+``newslab.sentiment`` show.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newslab.layers.sentiment.target import TargetSentiment, predict
+from newslab.layers.sentiment.vader import VaderScore, score_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newslab.article import Article
+
 LABELS = ("negative", "neutral", "positive")
 
 
@@ -117,7 +139,7 @@ def analyse_sentiment(
     mentions: list[MentionSentiment] = []
     for entity in cast:
         for mention in entity.mentions:
-            judged = _judge(article, doc, mention.start, mention.end)
+            judged = judge_mention(article, doc, mention.start, mention.end)
             if judged is not None:
                 number, result = judged
                 mentions.append(MentionSentiment(entity.id, entity.name, mention.kind, number, result))
@@ -133,7 +155,7 @@ def _sentence_number(article: Article, start: int) -> int:
     return -1
 
 
-def _judge(article: Article, doc: Doc, start: int, end: int) -> tuple[int, TargetSentiment] | None:
+def judge_mention(article: Article, doc: Doc, start: int, end: int) -> tuple[int, TargetSentiment] | None:
     """The target sentiment of ``start:end`` in its body sentence (``None`` outside the body)."""
     number = _sentence_number(article, start)
     if number < 0:
@@ -152,5 +174,3 @@ def _summarise(entity: Any, mentions: list[MentionSentiment]) -> EntitySentiment
     ranked = sorted(LABELS, key=lambda lab: (-full[lab], lab != "neutral"))
     overall = ranked[0] if mentions else "neutral"
     return EntitySentiment(entity.id, entity.name, entity.label, len(mentions), full, mean, overall)
-
-

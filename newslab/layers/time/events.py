@@ -3,7 +3,7 @@
 A news story rarely tells events in the order they happened. The *inverted pyramid* puts the
 newest, most important fact first and fills in what led to it afterwards. This module finds
 
-- the **time expressions** (``find_timexes``, from :mod:`newslab.timex`), normalised to the
+- the **time expressions** (``find_timexes``, from :mod:`newslab.layers.time.tagger`), normalised to the
   publication date: "Sunday morning" in a story published on Monday 2017-07-10 is
   ``2017-07-09TMO``;
 - the **events**: what people said (from who-said-what's quotes) and what the main clauses say
@@ -28,37 +28,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newslab.timex import Timex, find_timexes, tag_timexes
+from newslab.layers.time.tagger import Timex
 
 if TYPE_CHECKING:
-    import pandas as pd
-    from matplotlib.axes import Axes
     from spacy.tokens import Doc, Token
 
-    from newslab.annotations import Annotation
     from newslab.article import Article
 
-__all__ = [
-    "EVENT_COLUMNS",
-    "TIMEX_COLUMNS",
-    "Event",
-    "Timex",
-    "find_events",
-    "find_timexes",
-    "plot_story_vs_time",
-    "plot_timeline",
-    "tag_timexes",
-    "timeline_table",
-    "timexes_html",
-    "timexes_table",
-    "to_annotations",
-]
+__all__ = ["NOT_STATED", "Event", "find_events", "value_range"]
 
-TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "sentence", "explanation"]
-EVENT_COLUMNS = [
-    "rank", "sentence", "when", "label", "text", "kind", "placed_by", "order_note",
-    "earliest", "latest", "start", "end",
-]  # fmt: skip
 NOT_STATED = "order not stated"
 _PARTS = {"MO": 1.0, "AF": 2.0, "EV": 3.0, "NI": 4.0}
 _RAISING = {"appear", "seem", "begin", "start", "continue", "try", "fail", "manage", "decide", "want", "plan"}
@@ -611,5 +589,3 @@ def _rank(article: Article, candidates: dict[int, _Candidate], sentence_of: dict
                             candidate.label, candidate.kind, place.how, note, earliest, latest))  # fmt: skip
     events.sort(key=lambda e: (e.rank, far if e.sentence is None else e.sentence, e.start))
     return events
-
-
