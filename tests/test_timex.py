@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from newslab.article import Article
-from newslab.layers.time.tagger import TIMEX_TYPES, Timex, find_timexes, tag_timexes
+from newslab.layers.time import TIMEX_TYPES, Timex, find_timexes, tag_timexes
 
 MONDAY = dt.date(2017, 7, 10)
 

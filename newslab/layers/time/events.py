@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newslab.layers.time.tagger import Timex
+from newslab.layers.time.records import Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
