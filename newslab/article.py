@@ -95,7 +95,7 @@ class Article:
             raise errors.InvalidInput(f"The article text must be a string, not {type(text).__name__}.")
         if not text.strip():
             raise errors.empty_file(where)
-        from newslab.inputs import check_text
+        from newslab.textcheck import check_text
 
         check_text(text, where=where)
         paragraphs = split_paragraphs(text)

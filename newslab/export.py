@@ -43,7 +43,7 @@ def annotate(article: Article) -> dict[str, Any]:
 
 
 def _notes(article: Article) -> list[str]:
-    from newslab.inputs import language_note
+    from newslab.textcheck import language_note
 
     notes = []
     language = language_note(article.text)

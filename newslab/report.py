@@ -130,7 +130,7 @@ def report_data(article: Article, *, figures: bool = True) -> dict[str, Any]:
     (each ``{"columns", "rows"}``), ``figures`` (title, alt text, SVG), ``missing`` (layers not
     available, with why), ``notes``, ``versions``.
     """
-    from newslab.inputs import check_text, language_note
+    from newslab.textcheck import check_text, language_note
 
     check_text(article.text, warn=False)
     records, missing = layer_records(article)
