@@ -146,3 +146,12 @@ def test_weekday_in_a_newspaper_name_is_not_a_date():
 @pytest.mark.xfail(reason="anaphoric 'that day' / 'the day' is not resolved to the date named before")
 def test_that_day_refers_back():
     assert ("that day", "DATE", "2017-07-04") in _parsed("The bridge closed on July 4. Crews left that day.")
+
+
+def test_every_rule_is_listed_once_in_the_ordered_tuple():
+    from newslab.layers.time import rules, rules_days, rules_years
+
+    decorated = {f for m in (rules_days, rules_years) for f in vars(m).values() if hasattr(f, "rule")}
+    listed = [handler for _name, _pattern, handler in rules.RULES]
+    assert len(listed) == len(set(listed)) == len(decorated)
+    assert set(listed) == decorated

@@ -183,12 +183,14 @@ def _duration(amount: float | None, unit: str) -> str:
 # ------------------------------------------------------------------------------ rules
 
 Handler = Callable[[re.Match, _Context], tuple[str, str, str] | None]
-_RULES: list[tuple[str, re.Pattern, Handler]] = []
+Rule = tuple[str, re.Pattern, Handler]
 
 
 def _rule(name: str, pattern: str, flags: int = re.IGNORECASE):
+    """Give a rule's handler its name and pattern (``handler.rule``); ``rules.RULES`` sets the order."""
+
     def register(handler: Handler) -> Handler:
-        _RULES.append((name, re.compile(pattern, flags), handler))
+        handler.rule = (name, re.compile(pattern, flags), handler)
         return handler
 
     return register

@@ -31,10 +31,9 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-# The rules register themselves in _RULES when imported: days first, then years.
-from newslab.layers.time import rules_days, rules_years  # noqa: F401
-from newslab.layers.time.context import _RULES, _Context
+from newslab.layers.time.context import _Context
 from newslab.layers.time.records import Timex
+from newslab.layers.time.rules import RULES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -95,7 +94,7 @@ _RULE_TRIGGERS = {
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, re.Match]]:
     found = []
     segments_by_trigger: dict[re.Pattern, list[tuple[int, int]]] = {}
-    for name, pattern, _handler in _RULES:
+    for name, pattern, _handler in RULES:
         trigger = _RULE_TRIGGERS.get(name, _TRIGGER)
         segments = segments_by_trigger.get(trigger)
         if segments is None:
@@ -134,8 +133,8 @@ def tag_timexes(text: str, doc: Doc | None = None, *, published: dt.date | None 
         ['2017-W27']
     """
     end = len(text) if end is None else end
-    handlers = {name: handler for name, _pattern, handler in _RULES}
-    priority = {name: index for index, (name, _pattern, _handler) in enumerate(_RULES)}
+    handlers = {name: handler for name, _pattern, handler in RULES}
+    priority = {name: index for index, (name, _pattern, _handler) in enumerate(RULES)}
     trial = _Context(dct=published, doc=doc, text=text)
     candidates = _candidates(text, start, end)
     # Longest first, then leftmost, then the rule listed first; a candidate is kept when its rule
