@@ -162,13 +162,12 @@ def test_missing_weights_file_says_how_to_train(tmp_path):
         load_model(tmp_path / "nothing.json")
 
 
-def test_training_script_writes_a_loadable_model(tmp_path, capsys):
+def test_training_script_writes_a_loadable_model(tmp_path, capsys, root):
     import importlib.util
-    from pathlib import Path
 
     from newslab.layers.sentiment.target import load_model, predict
 
-    script = Path(__file__).resolve().parents[1] / "scripts" / "train_target_sentiment.py"
+    script = root / "scripts" / "train_target_sentiment.py"
     spec = importlib.util.spec_from_file_location("train_target_sentiment", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
