@@ -128,7 +128,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _sentiment(args: argparse.Namespace) -> int:
-    from newslab.sentiment import BadLine, sentiment_jsonl
+    from newslab.sentiment_lines import BadLine, sentiment_jsonl
 
     with _open_input(args.jsonl) as lines, _open_output(args) as out:
         bad = _write_lines(sentiment_jsonl(lines), out, BadLine)

@@ -115,6 +115,32 @@ def test_no_module_is_over_600_lines(path):
     assert lines <= MAX_LINES, f"{path.relative_to(PACKAGE)} has {lines} lines: split it by concern"
 
 
+# The floors of docs/architecture.md: a module imports modules on its own floor or below.
+FLOORS = {
+    6: ("cli", "__main__", "batch", "corpus", "check", "widgets", "sentiment_lines", "_worker_model"),
+    5: ("export", "report", "report_plots", "compare", "exports", "inputs", "newslab"),
+    4: ("people", "quotes", "timeline", "sentiment", "sentiment_plots", "anatomy"),
+    3: ("analysis",),
+    2: ("layers",),
+    1: ("article", "nlp", "annotations", "textcheck", "render", "figures", "files", "errors"),
+}
+
+
+def floor_of(name: str) -> int:
+    top = "newslab" if name == "newslab" else name.split(".")[1]
+    return next(floor for floor, names in FLOORS.items() if top in names)
+
+
+def test_every_module_has_a_floor_and_imports_point_down():
+    upward = [
+        f"{name} (floor {floor_of(name)}) imports {target} (floor {floor_of(target)})"
+        for name, targets in sorted(GRAPH.items())
+        for target in sorted(targets)
+        if floor_of(target) > floor_of(name)
+    ]
+    assert upward == []
+
+
 def test_engines_never_import_a_face_or_the_analysis():
     engines = {name: targets for name, targets in GRAPH.items() if name.startswith("newslab.layers")}
     allowed = ("newslab.layers", "newslab.errors", "newslab.nlp", "newslab.article", "newslab.textcheck")
