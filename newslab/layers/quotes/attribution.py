@@ -20,11 +20,10 @@ Example:
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from newslab.layers.quotemarks import QuotedSpan, quoted_spans
+from newslab.layers.quotemarks import quotations
 from newslab.layers.quotes.channels import _Channels
 from newslab.layers.quotes.cues import (
     PRONOUNS,
@@ -80,24 +79,12 @@ class _Finder(_QuotedStatements, _Speakers, _Channels, _ReportedSpeech, _Naming)
         self.paragraphs = [(p.start, p.end) for p in article.paragraphs]
         self.para_starts = [p[0] for p in self.paragraphs]
         self.sent_starts = [s.start for s in article.sentences] if doc is not None else []
-        self.spans = [s for s in quoted_spans(self.text, self.paragraphs) if not self.is_nickname(s)]
+        self.spans = quotations(self.text, self.paragraphs)
         self.inside = [(s.start, s.end) for s in self.spans]
         self.inside_starts = [s.start for s in self.spans]
         self.token_starts = [t.idx for t in doc]
         self.titles = {(s.start, s.end) for s in self.spans if self.is_title(s)}
         self.named: list[tuple[int, int]] = []
-
-    def is_nickname(self, span: QuotedSpan) -> bool:
-        """A quoted nickname inside a name (Marcia “Cia” Price, Robert C. "Bobby" Scott): no quote."""
-        inner = self.text[span.start : span.end].strip("“”\"'‘’`„«» ")
-        if not span.closed or not inner or len(inner.split()) > 2 or not inner[0].isupper():
-            return False
-        before = self.text[max(0, span.start - 30) : span.start].rstrip(" \u00a0")
-        after = self.text[span.end : span.end + 30].lstrip(" \u00a0")
-        last_before = before.split()[-1] if before.split() else ""
-        initial = re.fullmatch(r"[A-Z]\.", last_before) is not None  # Robert C. "Bobby" Scott
-        ends_clause = last_before.endswith((".", ",", ":")) and not initial
-        return last_before[:1].isupper() and after[:1].isupper() and not ends_clause
 
     # ------------------------------------------------------------ helpers over tokens
 

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newslab.layers.quotemarks import quotation_regions
 from newslab.layers.time.records import Timex
 
 if TYPE_CHECKING:
@@ -209,24 +210,6 @@ def _place_from_timex(timex: Timex, published: dt.date | None) -> _Place | None:
 # ------------------------------------------------------------------------------ finding events
 
 
-def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of ``text[start:end]`` inside quotation marks (curly or straight; unbalanced is fine)."""
-    regions, opened = [], None
-    for match in re.finditer(r"[“”\"]", text[start:end]):
-        mark, position = match.group(), start + match.start()
-        if mark == "“" or (mark == '"' and opened is None):
-            if opened is None:
-                opened = position
-        elif opened is not None:
-            regions.append((opened, position + 1))
-            opened = None
-    if opened is not None:
-        # a quote running to the paragraph's end: news quotes that go on into the next paragraph
-        paragraph_end = text.find("\n\n", opened)
-        regions.append((opened, end if paragraph_end == -1 else min(end, paragraph_end)))
-    return regions
-
-
 def _inside(offset: int, regions: list[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in regions)
 
@@ -383,6 +366,7 @@ def find_events(article: Article, doc: Doc, timexes: list[Timex], quotes: list[A
         (doc.char_span(s.start, s.end, alignment_mode="expand"), number) for number, s in enumerate(sentences)
     ]
     candidates: dict[int, _Candidate] = {}
+    quoted = quotation_regions(article)  # the quotations every layer reads
     sentence_of: dict[int, int] = {}
 
     def add(token: Token, kind: str, *, main: bool, label: str | None = None) -> _Candidate:
@@ -427,10 +411,8 @@ def find_events(article: Article, doc: Doc, timexes: list[Timex], quotes: list[A
     for span, _number in spans:
         if span is None:
             continue
-        paragraph = article.paragraphs[max(article.paragraph_of(span.start_char), 0)]
-        regions = _quote_regions(article.text, paragraph.start, paragraph.end)
         for token in span:
-            if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, regions):
+            if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, quoted):
                 continue
             is_root = token.dep_ == "ROOT"
             is_conj = token.dep_ == "conj" and token.head.dep_ == "ROOT" and _subject(token) is not None
@@ -466,9 +448,7 @@ def find_events(article: Article, doc: Doc, timexes: list[Timex], quotes: list[A
             if token.pos_ == "VERB" or token.pos_ == "NOUN":
                 break
         if target is None and anchor.i in sentence_of:
-            paragraph = article.paragraphs[max(article.paragraph_of(anchor.idx), 0)]
-            regions = _quote_regions(article.text, paragraph.start, paragraph.end)
-            if _inside(anchor.idx, regions):
+            if _inside(anchor.idx, quoted):
                 continue
             # a verb reached through "to" ("appeared to backtrack") is the raising verb's event
             if anchor.dep_ == "xcomp" and anchor.head.i in candidates:
