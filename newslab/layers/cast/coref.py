@@ -320,3 +320,18 @@ def _pronoun_candidates(doc, mentions, token, quote, quotes, sentence_of) -> lis
         for m in in_sentence:
             ranked.append((m[2], f"the {'subject' if m[3] else 'nearest person'} {where}", back))
     return ranked
+
+
+def rank_antecedents(
+    doc: Doc, spans: list, token: Token, quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The earlier spans a pronoun may refer to, best first, as ``(start, end)`` character offsets.
+
+    The ranking who's who links its pronouns with (see ``_pronoun_candidates``), offered to the
+    other layers so that a pronoun is resolved one way everywhere: ``spans`` are the candidate
+    spaCy spans, ``quotes`` the article's quotations.
+    """
+    sentence_of = {i: number for number, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
+    mentions = sorted((span.start, span.end, k, _subject_like(span.root)) for k, span in enumerate(spans))
+    ranked = _pronoun_candidates(doc, mentions, token, _inside(quotes, token.idx), quotes, sentence_of)
+    return [(spans[k].start_char, spans[k].end_char) for k, _why, _back in ranked]

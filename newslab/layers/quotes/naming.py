@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from newslab.layers.cast.coref import rank_antecedents
 from newslab.layers.quotes.cues import (
     PRONOUNS,
 )
 from newslab.layers.quotes.drafts import Attribution, _Draft
 from newslab.layers.quotes.tokens import _entity_at
+
+THIRD_PERSON = PRONOUNS - {"i", "we", "you"}
 
 
 class _Naming:
@@ -44,7 +47,8 @@ class _Naming:
             noun = self.author_of(relative.head.head)  # "Stevie Wonder, who joked": Stevie Wonder
             entity = _entity_at(cast, *self.mention_span(noun))
             return entity.name if entity is not None else self.text[slice(*self.mention_span(noun))]
-        if mention.lower() in PRONOUNS or mention.lower() in ("who", "which"):
+        # "I", "we" and "you" outside a quotation are the writer and the reader, not someone named before
+        if mention.lower() in THIRD_PERSON or mention.lower() in ("who", "which"):
             antecedent = self.antecedent(start, mention.lower())
             if antecedent is not None:
                 entity = _entity_at(cast, *antecedent)
@@ -52,34 +56,18 @@ class _Naming:
         return mention
 
     def antecedent(self, offset: int, pronoun: str) -> tuple[int, int] | None:
-        """The nearest earlier name a pronoun can refer to.
+        """The name a pronoun the cast left unlinked refers to, ranked as who's who ranks pronouns.
 
-        Inside a quotation, a name earlier in the same quotation; outside, the nearest earlier speaker
-        or person named outside quotations (subjects first), within two paragraphs.
+        The candidates are the model's names of the right kind and the speakers named so far.
         """
-        own_quote = self.quote_around(offset)
-        paragraph = self.paragraph_of(offset)
-        wanted = ("ORG", "GPE", "NORP") if pronoun in ("it", "they", "which") else ("PERSON",)
-        inside, outside = [], []
-        for ent in self.doc.ents:
-            if ent.start_char >= offset or ent.label_ not in wanted:
-                continue
-            if self.paragraph_of(ent.start_char) < paragraph - 2:
-                continue
-            around = self.quote_around(ent.start_char)
-            subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-            if own_quote is not None and around == own_quote:
-                inside.append((subject, ent.start_char, ent.end_char))
-            elif around is None:
-                outside.append((subject, ent.start_char, ent.end_char))
-        for start, end in self.named:
-            if start < offset and self.paragraph_of(start) >= paragraph - 2 and not self.quote_around(start):
-                outside.append((True, start, end))
-        if inside:
-            best = max(inside, key=lambda c: c[1])
-            return best[1], best[2]
-        if not outside:
+        token = self.token_at(offset)
+        if token is None:
             return None
-        subjects = [c for c in outside if c[0]]
-        best = max(subjects or outside, key=lambda c: c[1])
-        return best[1], best[2]
+        wanted = ("ORG", "GPE", "NORP") if pronoun in ("it", "they", "which") else ("PERSON",)
+        spans = [ent for ent in self.doc.ents if ent.label_ in wanted and ent.end_char <= offset]
+        for start, end in self.named:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and end <= offset:
+                spans.append(span)
+        ranked = rank_antecedents(self.doc, spans, token, self.inside)
+        return ranked[0] if ranked else None

@@ -819,3 +819,40 @@ def test_a_passive_expectation_or_plan_with_no_one_behind_it_is_not_a_report(fin
     assert quotes == []
     _, quotes = find("The ferry company hopes to return in June.")
     assert ("to return in June", "The ferry company", "hopes") in _reports(quotes)
+
+
+# ---------------------------------------------------------------- one reading of quotation marks and pronouns
+
+
+def test_every_layer_reads_the_same_quotations():
+    from newslab.layers.cast import quote_regions
+    from newslab.layers.quotemarks import quotation_regions
+
+    text = (
+        "''This isn't reform,'' said Mr. Holtz, who calls it «a tax».\n\n"
+        "Marcia “Cia” Price said: “We will keep going.\n\n“And we will win.”"
+    )
+    article = Article.from_text(text)
+    quoted = [text[s:e] for s, e in quotation_regions(article)]
+    assert quoted == ["''This isn't reform,''", "«a tax»", "“We will keep going.", "“And we will win.”"]
+    assert quote_regions(article) == quotation_regions(article)  # who's who reads them the same way
+
+
+@pytest.mark.model
+def test_a_relative_pronoun_speaker_is_the_name_before_it(find):
+    _, quotes = find(
+        "Politifact checked the claim. To settle it, the reporters turned to the Chicago Police "
+        "Department, which reported “2,521 shooting incidents” this year."
+    )
+    assert _one(quotes, "2,521").speaker.endswith("Chicago Police Department")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("pronoun", ["I", "We"])
+def test_the_writer_is_not_someone_named_earlier(find, pronoun):
+    _, quotes = find(
+        f"Mayor Ann Lee opened the bridge on Monday.\n\n{pronoun} think the bridge will cost too much, "
+        f"{pronoun.lower() if pronoun == 'We' else pronoun} told the council."
+    )
+    assert quotes
+    assert all(quote.speaker == quote.speaker_mention for quote in quotes)  # not "Ann Lee"
