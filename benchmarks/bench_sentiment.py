@@ -60,9 +60,9 @@ def _print_scores(title: str, predictions: list[dict], gold_path: Path) -> dict:
 
 
 def dev_set(sources: set[str], predictions_path: Path | None = None) -> None:
+    from newslab.layers.sentiment.target import predict
+    from newslab.layers.sentiment.vader import score_text
     from newslab.nlp import load_model
-    from newslab.target_sentiment import predict
-    from newslab.vader_evidence import score_text
 
     gold_path = EVAL / "sentiment-dev.jsonl"
     rows = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
@@ -108,8 +108,8 @@ def dev_set(sources: set[str], predictions_path: Path | None = None) -> None:
 def seed_examples() -> None:
     from newslab import load_article
     from newslab.annotations import load_annotations
+    from newslab.layers.sentiment.vader import score_text
     from newslab.sentiment import agreement, curly_apostrophe_demo
-    from newslab.vader_evidence import score_text
 
     article = load_article("trump-russia-cyber")
     gold = {

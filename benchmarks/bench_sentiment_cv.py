@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     import numpy as np
     from train_target_sentiment import build_matrix, featurise, fit, macro_f1, read_rows
 
-    from newslab.target_sentiment import LABELS, load_model
+    from newslab.layers.sentiment.target import LABELS, load_model
 
     settings = load_model().meta
     l2, min_count = float(settings.get("l2", 3.0)), int(settings.get("min_count", 3))

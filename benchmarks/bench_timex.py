@@ -10,7 +10,7 @@ since", not "never tuned on"); ``--set tuning`` scores the other two thirds, the
 tuned on; ``--set all`` (the default) every document.
 
 It parses every document with the kit's own pipeline (``Article.from_text(text, published=dct)``
-and ``newslab.nlp.parse``), runs ``newslab.timex.find_timexes`` on the parse, scores the result
+and ``newslab.nlp.parse``), runs ``newslab.layers.time.tagger.find_timexes`` on the parse, scores the result
 with the evaluation folder's ``score_timex.py`` and prints strict / relaxed span F1, type and
 value accuracy, value F1, and the tagger's milliseconds per document on top of the parse.
 
@@ -59,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from newslab.article import Article
+    from newslab.layers.time.tagger import find_timexes
     from newslab.nlp import load_model, parse
-    from newslab.timex import find_timexes
 
     scorer = _load_scorer(args.eval_dir)
     gold = scorer.load(str(gold_path))

@@ -15,24 +15,18 @@ from typing import Any
 from newslab.annotations import Annotation, AnnotationSet, load_annotations, save_annotations
 from newslab.article import Article, Span, bundled_articles, load_article
 from newslab.errors import NewslabError
+from newslab.layers import REGISTRY
 
 __version__ = "0.1.0"
 
 # Public functions that need pandas, spaCy or matplotlib: imported when first used.
+# Each layer's views come from its registry entry; the rest are listed here.
 _LAZY = {
     "analyze": "newslab.analysis",
     "annotate": "newslab.export",
     "sentences_table": "newslab.anatomy",
     "article_summary": "newslab.anatomy",
-    "people_table": "newslab.people",
-    "mentions_table": "newslab.people",
-    "quotes_table": "newslab.quotes",
-    "timexes_table": "newslab.timeline",
-    "timeline_table": "newslab.timeline",
-    "sentence_sentiment_table": "newslab.sentiment",
-    "speaker_sentiment_table": "newslab.sentiment",
-    "target_sentiment_table": "newslab.sentiment",
-    "score_target": "newslab.sentiment",
+    **{view: entry.face for entry in REGISTRY for view in entry.views},
     "compare": "newslab.compare",
     "machine_annotations": "newslab.compare",
     "load_gold": "newslab.annotations",

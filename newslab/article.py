@@ -105,7 +105,7 @@ class Article:
             raise errors.InvalidInput(f"The article text must be a string, not {type(text).__name__}.")
         if is_blank(text):
             raise errors.empty_file(where)
-        from newslab.inputs import check_text
+        from newslab.textcheck import check_text
 
         check_text(text, where=where)
         paragraphs = split_paragraphs(text)
@@ -255,7 +255,7 @@ def read_text_file(path: Path, *, max_chars: int | None = None) -> str:
     """Read a text file as UTF-8 (a BOM is allowed and dropped), refusing binary or other encodings.
 
     At most ``max_chars`` characters (default: the longest article the kit takes,
-    ``newslab.inputs.MAX_CHARS``) are read: a longer file is refused without reading the rest.
+    ``newslab.textcheck.MAX_CHARS``) are read: a longer file is refused without reading the rest.
 
     Raises:
         SourceNotFound, NotATextFile, EmptyArticle, NotArticleText: with a sentence that says what to do.
@@ -283,7 +283,7 @@ def read_limited(stream: BinaryIO, *, where: str = "The input", max_chars: int |
         NotATextFile: the start of the input is binary or not UTF-8.
         NotArticleText: there is more than ``max_chars`` characters of text.
     """
-    from newslab.inputs import MAX_CHARS, NotArticleText
+    from newslab.textcheck import MAX_CHARS, NotArticleText
 
     max_chars = MAX_CHARS if max_chars is None else max_chars
     limit = 4 * (max_chars + 1) + 3  # a UTF-8 character takes at most 4 bytes; a BOM 3

@@ -183,7 +183,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _sentiment(args: argparse.Namespace) -> int:
-    from newslab.sentiment import BadLine, sentiment_jsonl
+    from newslab.sentiment_lines import BadLine, sentiment_jsonl
 
     with _open_output(args, stream=True) as out, _open_input(args.jsonl) as lines:
         bad = _write_lines(sentiment_jsonl(lines), out, BadLine)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslab import errors
 from newslab.annotations import LABELS, Annotation, AnnotationSet
+from newslab.layers import REGISTRY
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,9 +45,12 @@ DISAGREEMENT_COLUMNS = [
     "detail_b",
 ]
 # The kinds of disagreement, in the order the table lists them at one position.
-# The layers whose records machine_annotations collects, and what each one's results are called.
-MACHINE_LAYERS = ("people", "quotes", "timeline", "sentiment")
-LAYER_INPUT = {"people": "cast", "quotes": "quotes", "timeline": "timexes", "sentiment": "sentiment"}
+# The layers whose records machine_annotations collects (named by their notebook module), and the
+# registry layer each one's to_annotations takes first; both come from newslab.layers.REGISTRY.
+LAYER_INPUT = {
+    face: name for face, name in reversed([(e.face.removeprefix("newslab."), e.name) for e in REGISTRY])
+}
+MACHINE_LAYERS = tuple(dict.fromkeys(e.face.removeprefix("newslab.") for e in REGISTRY))
 KINDS = ("only in a", "only in b", "label", "boundary", "speaker", "sentiment")
 
 
@@ -248,17 +252,9 @@ def machine_annotations(article: Article, *, layers: Iterable[str] | None = None
 
     analysis = analyze(article)
     # Each layer's to_annotations takes that layer's results; its parameters are filled by name.
-    values = {
-        "article": lambda: article,
-        "doc": lambda: analysis.doc,
-        "cast": lambda: analysis.cast,
-        "entities": lambda: analysis.cast,
-        "quotes": lambda: analysis.quotes,
-        "timexes": lambda: analysis.timexes,
-        "events": lambda: analysis.events,
-        "sentiment": lambda: analysis.sentiment,
-        "result": lambda: analysis.sentiment,
-    }
+    values = {"article": lambda: article, "doc": lambda: analysis.doc}
+    for entry in REGISTRY:
+        values[entry.name] = values[entry.key] = lambda name=entry.name: analysis.layer(name)
     wanted = list(MACHINE_LAYERS if layers is None else layers)
     unknown = sorted(set(wanted) - set(MACHINE_LAYERS))
     if unknown:

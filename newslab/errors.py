@@ -43,6 +43,10 @@ class InvalidInput(NewslabError):
     """A malformed input line or argument."""
 
 
+class LayerError(NewslabError):
+    """An analysis layer that does not exist, or whose needs are not computed before it."""
+
+
 def missing_path(path: object) -> SourceNotFound:
     return SourceNotFound(
         f"There is no file at `{path}`. Check the spelling and the folder, "

@@ -23,8 +23,10 @@ def annotate(article: Article) -> dict[str, Any]:
         ('newslab.annotations/1', 11)
     """
     from newslab.analysis import analyze
+    from newslab.layers import REGISTRY
 
     analysis = analyze(article)
+    layers = {entry.key: entry.to_json(analysis.layer(entry.name)) for entry in REGISTRY}
     return {
         "schema": SCHEMA,
         "id": article.id,
@@ -35,17 +37,13 @@ def annotate(article: Article) -> dict[str, Any]:
         "text": article.text,
         "paragraphs": [{"start": p.start, "end": p.end} for p in article.paragraphs],
         "sentences": [{"start": s.start, "end": s.end} for s in article.sentences],
-        "entities": [entity.to_json() for entity in analysis.cast],
-        "quotes": [quote.to_json() for quote in analysis.quotes],
-        "timexes": [timex.to_json() for timex in analysis.timexes],
-        "events": [event.to_json() for event in analysis.events],
-        "sentiment": analysis.sentiment.to_json(),
+        **layers,
         "notes": _notes(article),
     }
 
 
 def _notes(article: Article) -> list[str]:
-    from newslab.inputs import language_note
+    from newslab.textcheck import language_note
 
     notes = []
     language = language_note(article.text)

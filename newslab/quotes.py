@@ -11,7 +11,7 @@ A quote with no speech verb (cue) in its own sentence is **floating**: its speak
 the previous attribution, also across a paragraph break. The speaker is first found as a *mention*
 in the text (a name, a description such as "the US president", or a pronoun such as "he"); the cast
 (``newslab.people``) then names the person it refers to. The rules that find cues, speakers and
-channels live in ``newslab.attribution``; this module gives the records, tables, highlights and plots.
+channels and the records live in ``newslab/layers/quotes/``; this module gives the tables, highlights and plots.
 
 Example:
     >>> from newslab import load_article
@@ -22,22 +22,19 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from newslab.attribution import attribute
+from newslab.layers.quotes import KINDS, Quote, find_quotes
 from newslab.render import PALETTE
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
-    from spacy.tokens import Doc
 
+    from newslab.analysis import Analysis
     from newslab.annotations import Annotation
     from newslab.article import Article
-
-KINDS = ("direct", "partial", "indirect")
 
 QUOTE_COLUMNS = [
     "start",
@@ -55,108 +52,22 @@ QUOTE_COLUMNS = [
 ]
 
 
-@dataclass(frozen=True)
-class Quote:
-    """One attributed statement: what was said, its kind, who said it, how and where.
-
-    Attributes:
-        start, end, text: where the statement is (``article.text[start:end] == text``); for direct
-            and partial quotes the quotation marks are included.
-        kind: ``"direct"``, ``"partial"`` or ``"indirect"``.
-        speaker: the speaker's canonical name (from the cast), else the words that name them.
-            ``find_quotes`` leaves out quotations whose speaker the article never gives, so only
-            records made by hand have ``None`` here.
-        speaker_mention, speaker_start, speaker_end: the words that name the speaker in the text
-            (a name, a description or a pronoun) and their offsets.
-        cue, cue_start, cue_end: the verb or phrase that introduces the statement ("told", "had said",
-            "according to"), ``None`` for a floating quote.
-        channel: where it was said when the text names it ("tweet", "NBC’s Meet the Press", "statement").
-        paragraph, sentence: numbers (from 0) of the paragraph and body sentence it starts in.
-        floating: ``True`` when the speaker was carried over from an earlier attribution.
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    speaker: str | None
-    speaker_mention: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    cue: str | None
-    cue_start: int | None
-    cue_end: int | None
-    channel: str | None
-    paragraph: int
-    sentence: int
-    floating: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        """The quote as a JSON-safe dict (the ``quotes`` records of ``newslab annotate``)."""
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "kind": self.kind,
-            "speaker": self.speaker,
-            "speaker_mention": self.speaker_mention,
-            "speaker_start": self.speaker_start,
-            "speaker_end": self.speaker_end,
-            "cue": self.cue,
-            "cue_start": self.cue_start,
-            "cue_end": self.cue_end,
-            "channel": self.channel,
-            "paragraph": self.paragraph,
-            "sentence": self.sentence,
-            "floating": self.floating,
-        }
-
-
-def find_quotes(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Quote]:
-    """Find every attributed statement in an article and who made it.
-
-    Args:
-        article: the article.
-        doc: its spaCy parse (``newslab.nlp.parse(article)``).
-        cast: its people and organisations (``newslab.people.find_cast``); used to turn a speaker
-            mention such as "he" or "the US president" into a name. May be empty.
-
-    Returns:
-        Quotes in text order (by start, then end). Unbalanced quotation marks are handled, never an error.
-
-    Example:
-        >>> quotes = find_quotes(article, parse(article), cast)
-        >>> quotes[0].kind, quotes[0].speaker, quotes[0].cue
-        ('partial', 'Donald Trump', 'had said')
-    """
-    text = article.text
-    quotes = []
-    for found in attribute(article, doc, cast):
-        m_start, m_end = found.mention if found.mention else (None, None)
-        c_start, c_end = found.cue if found.cue else (None, None)
-        quotes.append(
-            Quote(
-                start=found.start,
-                end=found.end,
-                text=text[found.start : found.end],
-                kind=found.kind,
-                speaker=found.speaker,
-                speaker_mention=text[m_start:m_end] if found.mention else None,
-                speaker_start=m_start,
-                speaker_end=m_end,
-                cue=text[c_start:c_end] if found.cue else None,
-                cue_start=c_start,
-                cue_end=c_end,
-                channel=found.channel,
-                paragraph=found.paragraph,
-                sentence=found.sentence,
-                floating=found.floating,
-            )
-        )
-    return quotes
-
-
 # ---------------------------------------------------------------- tables, records, HTML, plots
+
+__all__ = [
+    "KINDS",
+    "KIND_COLOURS",
+    "QUOTE_COLUMNS",
+    "Quote",
+    "find_quotes",
+    "plot_quote_positions",
+    "plot_voices",
+    "quotes_html",
+    "quotes_table",
+    "speaker_parties",
+    "to_annotations",
+    "voices_table",
+]
 
 KIND_COLOURS = {"direct": PALETTE["blue"], "partial": PALETTE["sky_blue"], "indirect": PALETTE["orange"]}
 _PARTIES = (
@@ -171,7 +82,7 @@ _PARTIES = (
 )
 
 
-def quotes_table(article: Article, *, kinds: Iterable[str] = KINDS) -> pd.DataFrame:
+def quotes_table(article: Article | Analysis, *, kinds: Iterable[str] = KINDS) -> pd.DataFrame:
     """The who-said-what table: one row per statement, in text order.
 
     Columns: ``id`` (Q1, Q2, … in text order), ``start``, ``end``, ``kind``, ``speaker``,
@@ -189,9 +100,11 @@ def quotes_table(article: Article, *, kinds: Iterable[str] = KINDS) -> pd.DataFr
 
     from newslab.analysis import analyze
 
+    analysis = analyze(article)
+    article = analysis.article
     wanted = _check_kinds(kinds)
     rows = []
-    for number, quote in enumerate(analyze(article).quotes, start=1):
+    for number, quote in enumerate(analysis.quotes, start=1):
         if quote.kind not in wanted:
             continue
         rows.append(
@@ -263,7 +176,7 @@ def to_annotations(quotes: Iterable[Quote]) -> list[Annotation]:
     ]
 
 
-def quotes_html(article: Article, *, kinds: Iterable[str] = KINDS) -> str:
+def quotes_html(article: Article | Analysis, *, kinds: Iterable[str] = KINDS) -> str:
     """The article's body as HTML with every statement highlighted and tied to its speaker.
 
     Each statement is marked ``Q<n> kind · speaker``; the words naming its speaker are marked
@@ -273,10 +186,13 @@ def quotes_html(article: Article, *, kinds: Iterable[str] = KINDS) -> str:
         >>> from IPython.display import HTML
         >>> HTML(quotes_html(load_article("trump-russia-cyber")))
     """
+    from newslab.analysis import analyze
     from newslab.render import PALETTE, highlight_html
 
+    analysis = analyze(article)
+    article = analysis.article
     table = quotes_table(article, kinds=kinds)
-    quotes = {q.start: q for q in _analysed(article)}
+    quotes = {q.start: q for q in list(analysis.quotes)}
     spans: list[dict] = []
     speakers: dict[tuple[int, int], list[str]] = {}
     for row in table.itertuples(index=False):
@@ -321,7 +237,7 @@ def _analysed(article: Article) -> list[Quote]:
     return list(analyze(article).quotes)
 
 
-def speaker_parties(article: Article) -> pd.DataFrame:
+def speaker_parties(article: Article | Analysis) -> pd.DataFrame:
     """The party of each person quoted, as the text states it ("not stated" when it does not).
 
     The party comes from the words the text uses about the speaker: their role in the cast
@@ -336,8 +252,10 @@ def speaker_parties(article: Article) -> pd.DataFrame:
 
     from newslab.analysis import analyze
 
+    analysis = analyze(article)
+    article = analysis.article
     table = quotes_table(article)
-    roles = {e.name: (e.role or "") for e in analyze(article).cast}
+    roles = {e.name: (e.role or "") for e in analysis.cast}
     rows = []
     for speaker, group in table.dropna(subset=["speaker"]).groupby("speaker", sort=True):
         party, evidence = "not stated", ""

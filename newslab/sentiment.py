@@ -2,10 +2,10 @@
 
 Two tools, each with its evidence:
 
-- **VADER** (``newslab.vader_evidence``) scores sentences and quotes: a lexicon of word valences
+- **VADER** (``newslab.layers.sentiment.vader``) scores sentences and quotes: a lexicon of word valences
   plus a few rules (negation, boosters, "but", CAPITALS, "!"). Every score lists the words that
   moved it and the rules that fired.
-- **Target sentiment** (``newslab.target_sentiment``) judges how a sentence treats one *mention*
+- **Target sentiment** (``newslab.layers.sentiment.target``) judges how a sentence treats one *mention*
   ("Senators criticised Trump" is negative toward Trump, not toward the senators), with a small
   logistic regression whose weights can be read, and lists the words that decided it.
 
@@ -22,19 +22,30 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab import errors
-from newslab.batch import BadLine
-from newslab.target_sentiment import TargetSentiment, predict, score_target
-from newslab.vader_evidence import VaderScore, label_for, plain_quotes, score_text
+from newslab.layers.sentiment import (
+    LABELS,
+    EntitySentiment,
+    MentionSentiment,
+    QuoteSentiment,
+    SentimentResult,
+    TargetSentiment,
+    VaderScore,
+    analyse_sentiment,
+    judge_mention,
+    label_for,
+    plain_quotes,
+    score_target,
+    score_text,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
-    from spacy.tokens import Doc
 
+    from newslab.analysis import Analysis
     from newslab.annotations import Annotation
     from newslab.article import Article
 
@@ -42,7 +53,6 @@ __all__ = [
     "SENTENCE_COLUMNS",
     "SPEAKER_COLUMNS",
     "TARGET_COLUMNS",
-    "BadLine",
     "EntitySentiment",
     "MentionSentiment",
     "QuoteSentiment",
@@ -59,13 +69,11 @@ __all__ = [
     "score_target",
     "score_text",
     "sentence_sentiment_table",
-    "sentiment_jsonl",
     "speaker_sentiment_table",
     "target_sentiment_table",
     "to_annotations",
 ]
 
-LABELS = ("negative", "neutral", "positive")
 UNNAMED = "(no speaker named)"
 
 SENTENCE_COLUMNS = ["sentence", "paragraph", "start", "end", "text", "score", "label", "evidence"]
@@ -96,159 +104,6 @@ TARGET_COLUMNS = [
 ENTITY_COLUMNS = ["id", "name", "type", "mentions", "negative", "neutral", "positive", "mean_score", "label"]
 
 
-@dataclass(frozen=True)
-class QuoteSentiment:
-    """A quote's VADER score, with who said it."""
-
-    start: int
-    end: int
-    speaker: str | None
-    kind: str
-    vader: VaderScore
-
-    def to_json(self) -> dict:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "score": self.vader.score,
-            "label": self.vader.label,
-            "speaker": self.speaker,
-            "kind": self.kind,
-        }
-
-
-@dataclass(frozen=True)
-class MentionSentiment:
-    """The sentiment toward one mention of an entity, judged in its sentence."""
-
-    entity_id: str
-    entity: str
-    kind: str
-    sentence: int
-    result: TargetSentiment
-
-
-@dataclass(frozen=True)
-class EntitySentiment:
-    """How the article treats one entity, over all its mentions.
-
-    Attributes:
-        id, name, label: the entity's id, canonical name and type (PERSON / ORG / PLACE).
-        mentions: how many mentions were judged.
-        counts: mentions judged negative, neutral and positive.
-        mean_score: the mean of the mentions' scores (P(positive) − P(negative)).
-        overall: the most frequent label among the mentions (``"neutral"`` on a tie).
-    """
-
-    id: str
-    name: str
-    label: str
-    mentions: int
-    counts: dict[str, int]
-    mean_score: float
-    overall: str
-
-    def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.label,
-            "mentions": self.mentions,
-            "negative": self.counts["negative"],
-            "neutral": self.counts["neutral"],
-            "positive": self.counts["positive"],
-            "mean_score": self.mean_score,
-            "label": self.overall,
-        }
-
-
-@dataclass(frozen=True)
-class SentimentResult:
-    """Every sentiment finding of one article: sentences, quotes, mentions and entities."""
-
-    sentences: tuple[VaderScore, ...]
-    quotes: tuple[QuoteSentiment, ...]
-    mentions: tuple[MentionSentiment, ...]
-    entities: tuple[EntitySentiment, ...]
-
-    def to_json(self) -> dict:
-        """``{"sentences": [{"start","end","score","label"}], "quotes": [...], "entities": [...]}``."""
-        return {
-            "sentences": [
-                {"start": s.start, "end": s.end, "score": s.score, "label": s.label} for s in self.sentences
-            ],
-            "quotes": [q.to_json() for q in self.quotes],
-            "entities": [e.to_json() for e in self.entities],
-        }
-
-
-# ----------------------------------------------------------------------------------- analysis
-
-
-def analyse_sentiment(
-    article: Article, doc: Doc, cast: Sequence[Any], quotes: Sequence[Any]
-) -> SentimentResult:
-    """Score every sentence and quote with VADER and every entity mention with the target model.
-
-    Args:
-        article: the article.
-        doc: its spaCy parse (``newslab.nlp.parse(article)``).
-        cast: its entities (``newslab.people.find_cast``); may be empty.
-        quotes: its quotes (``newslab.quotes.find_quotes``); may be empty.
-
-    Returns:
-        A :class:`SentimentResult`; ``.to_json()`` gives the ``sentiment`` part of ``newslab annotate``.
-
-    Example:
-        >>> result = analyse_sentiment(article, parse(article), [], [])
-        >>> result.sentences[0].label
-        'negative'
-    """
-    sentences = tuple(score_text(article.text, s.start, s.end) for s in article.sentences)
-    quote_scores = tuple(
-        QuoteSentiment(q.start, q.end, q.speaker, q.kind, score_text(article.text, q.start, q.end))
-        for q in sorted(quotes, key=lambda q: (q.start, q.end))
-    )
-    mentions: list[MentionSentiment] = []
-    for entity in cast:
-        for mention in entity.mentions:
-            judged = _judge(article, doc, mention.start, mention.end)
-            if judged is not None:
-                number, result = judged
-                mentions.append(MentionSentiment(entity.id, entity.name, mention.kind, number, result))
-    mentions.sort(key=lambda m: (m.result.start, m.result.end, m.entity_id))
-    entities = tuple(_summarise(entity, [m for m in mentions if m.entity_id == entity.id]) for entity in cast)
-    return SentimentResult(sentences, quote_scores, tuple(mentions), entities)
-
-
-def _sentence_number(article: Article, start: int) -> int:
-    for number, sentence in enumerate(article.sentences):
-        if sentence.start <= start < sentence.end:
-            return number
-    return -1
-
-
-def _judge(article: Article, doc: Doc, start: int, end: int) -> tuple[int, TargetSentiment] | None:
-    """The target sentiment of ``start:end`` in its body sentence (``None`` outside the body)."""
-    number = _sentence_number(article, start)
-    if number < 0:
-        return None
-    sentence = article.sentences[number]
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    if span is None:
-        return None
-    return number, predict(span, start, end)
-
-
-def _summarise(entity: Any, mentions: list[MentionSentiment]) -> EntitySentiment:
-    counts = Counter(m.result.label for m in mentions)
-    full = {label: counts.get(label, 0) for label in LABELS}
-    mean = round(sum(m.result.score for m in mentions) / len(mentions), 4) if mentions else 0.0
-    ranked = sorted(LABELS, key=lambda lab: (-full[lab], lab != "neutral"))
-    overall = ranked[0] if mentions else "neutral"
-    return EntitySentiment(entity.id, entity.name, entity.label, len(mentions), full, mean, overall)
-
-
 def to_annotations(article: Article, result: SentimentResult) -> list[Annotation]:
     """The sentences' sentiment as ``SENTIMENT`` annotations (``attrs``: ``value`` and ``score``)."""
     from newslab.annotations import make_annotation
@@ -268,7 +123,7 @@ def _result(article: Article) -> SentimentResult:
     return analyze(article).sentiment
 
 
-def sentence_sentiment_table(article: Article) -> pd.DataFrame:
+def sentence_sentiment_table(article: Article | Analysis) -> pd.DataFrame:
     """One row per body sentence with its VADER score and the evidence, in text order.
 
     Columns: ``sentence`` (number from 0), ``paragraph`` (from 0), ``start``, ``end``, ``text``,
@@ -280,6 +135,10 @@ def sentence_sentiment_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
     rows = [
         {
             "sentence": number,
@@ -291,12 +150,12 @@ def sentence_sentiment_table(article: Article) -> pd.DataFrame:
             "label": s.label,
             "evidence": s.explain(),
         }
-        for number, s in enumerate(_result(article).sentences)
+        for number, s in enumerate(analysis.sentiment.sentences)
     ]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 
-def quote_sentiment_table(article: Article) -> pd.DataFrame:
+def quote_sentiment_table(article: Article | Analysis) -> pd.DataFrame:
     """One row per quote with its speaker, VADER score and evidence, in text order.
 
     Columns: ``quote`` (number from 0), ``start``, ``end``, ``speaker`` (canonical name or
@@ -304,6 +163,10 @@ def quote_sentiment_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
     rows = [
         {
             "quote": number,
@@ -316,12 +179,12 @@ def quote_sentiment_table(article: Article) -> pd.DataFrame:
             "label": q.vader.label,
             "evidence": q.vader.explain(),
         }
-        for number, q in enumerate(_result(article).quotes)
+        for number, q in enumerate(analysis.sentiment.quotes)
     ]
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
-def speaker_sentiment_table(article: Article) -> pd.DataFrame:
+def speaker_sentiment_table(article: Article | Analysis) -> pd.DataFrame:
     """The sentiment of each speaker's quotes: how many, how many of each label, and the mean score.
 
     Columns: ``speaker``, ``quotes`` (count), ``negative``, ``neutral``, ``positive`` (counts),
@@ -333,8 +196,12 @@ def speaker_sentiment_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
     groups: dict[str, list[QuoteSentiment]] = {}
-    for q in _result(article).quotes:
+    for q in analysis.sentiment.quotes:
         groups.setdefault(q.speaker or UNNAMED, []).append(q)
     rows = []
     for speaker, items in groups.items():
@@ -354,7 +221,7 @@ def speaker_sentiment_table(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
 
 
-def entity_sentiment_table(article: Article) -> pd.DataFrame:
+def entity_sentiment_table(article: Article | Analysis) -> pd.DataFrame:
     """How each entity is treated over all its mentions, in the cast's order.
 
     Columns: ``id``, ``name``, ``type``, ``mentions`` (judged), ``negative``, ``neutral``,
@@ -363,7 +230,11 @@ def entity_sentiment_table(article: Article) -> pd.DataFrame:
     """
     import pandas as pd
 
-    return pd.DataFrame([e.to_json() for e in _result(article).entities], columns=ENTITY_COLUMNS)
+    from newslab.analysis import analyze
+
+    analysis = analyze(article)
+    article = analysis.article
+    return pd.DataFrame([e.to_json() for e in analysis.sentiment.entities], columns=ENTITY_COLUMNS)
 
 
 def _matching_entities(cast: Sequence[Any], target: str) -> list[Any]:
@@ -378,7 +249,7 @@ def _matching_entities(cast: Sequence[Any], target: str) -> list[Any]:
     return [e for e in cast if any(m.text.casefold() == wanted for m in e.mentions)]
 
 
-def target_sentiment_table(article: Article, target: str | Any) -> pd.DataFrame:
+def target_sentiment_table(article: Article | Analysis, target: str | Any) -> pd.DataFrame:
     """The sentiment toward one entity, mention by mention along the story.
 
     The target is an entity of the cast (an ``Entity`` or its name, id or one of its mentions,
@@ -401,6 +272,7 @@ def target_sentiment_table(article: Article, target: str | Any) -> pd.DataFrame:
     from newslab.analysis import analyze
 
     analysis = analyze(article)
+    article = analysis.article
     if not isinstance(target, str):
         target = getattr(target, "name", "")
     if not target or not target.strip():
@@ -415,7 +287,7 @@ def target_sentiment_table(article: Article, target: str | Any) -> pd.DataFrame:
         pattern = re.compile(rf"(?<!\w){re.escape(target.strip())}(?!\w)", re.IGNORECASE)
         for match in pattern.finditer(body):
             start, end = article.body.start + match.start(), article.body.start + match.end()
-            found = _judge(article, analysis.doc, start, end)
+            found = judge_mention(article, analysis.doc, start, end)
             if found is not None:
                 judged.append((target.strip(), found[0], found[1]))
     rows = [
@@ -559,72 +431,6 @@ def agreement(labels_a: Iterable[str | None], labels_b: Iterable[str | None]) ->
     return sum(x == y for x, y in pairs) / len(pairs)
 
 
-# ----------------------------------------------------------------------------------- JSON lines
-
-
-def sentiment_jsonl(lines: Iterable[str]) -> Iterator[dict | BadLine]:
-    """Score JSON lines one by one: the engine of ``newslab sentiment --jsonl SOURCE``.
-
-    Each line is ``{"id", "text", "target_start", "target_end"}``; the answer for it is
-    ``{"id", "label", "score", "evidence"}``: the sentiment toward the target (``score`` is
-    P(positive) − P(negative); ``evidence`` lists the words that decided it with their weights).
-    Without ``target_start``/``target_end`` (or with ``null``) the whole text is scored with VADER
-    instead (``score`` is the compound score; ``evidence`` lists words, valences and rules).
-
-    A bad line does not stop the rest: it yields a :class:`newslab.batch.BadLine` with its line
-    number (from 1) and one sentence saying what is wrong. Blank lines are skipped. Lines are read
-    and answered one at a time, so any number of lines can stream through.
-
-    Args:
-        lines: an iterable of strings, e.g. an open file.
-
-    Yields:
-        A dict per good line, a ``BadLine`` per bad one, in input order.
-
-    Example:
-        >>> line = '{"id": "a", "text": "We can’t trust Russia.", "target_start": 15, "target_end": 21}'
-        >>> next(sentiment_jsonl([line]))["label"]
-        'negative'
-    """
-    from newslab.batch import is_blank_line, load_json_line
-
-    for number, line in enumerate(lines, start=1):
-        if is_blank_line(line):
-            continue
-        record: Any = None
-        try:
-            record = load_json_line(line, number, where="This line")
-            yield _score_record(record)
-        except errors.NewslabError as error:
-            yield BadLine(number, str(error), record.get("id") if isinstance(record, dict) else None)
-
-
-def _score_record(record: Any) -> dict:
-    if not isinstance(record, dict):
-        raise errors.InvalidInput(
-            'This is not a JSON object: write {"id": …, "text": …, "target_start": …, "target_end": …}.'
-        )
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise errors.InvalidInput('The record has no "text" to score: add the sentence as a string.')
-    start, end = record.get("target_start"), record.get("target_end")
-    if start is None and end is None:
-        vader = score_text(text)
-        evidence = [w.to_json() for w in vader.words] + [{"rule": r} for r in vader.rules]
-        return {"id": record.get("id"), "label": vader.label, "score": vader.score, "evidence": evidence}
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
-        raise errors.InvalidInput(
-            'The record needs whole-number "target_start" and "target_end" (or neither, to score the whole text).'
-        )
-    result = score_target(text, start, end)
-    return {
-        "id": record.get("id"),
-        "label": result.label,
-        "score": result.score,
-        "evidence": [w.to_json() for w in result.words],
-    }
-
-
 def curly_apostrophe_demo(text: str) -> dict[str, float]:
     """VADER's compound score of ``text`` as written and with plain quotes, to see what curly apostrophes do.
 
@@ -632,7 +438,7 @@ def curly_apostrophe_demo(text: str) -> dict[str, float]:
         >>> curly_apostrophe_demo("We can’t trust Russia.")
         {'as written': 0.5106, 'plain quotes': -0.4023}
     """
-    from newslab.vader_evidence import analyzer
+    from newslab.layers.sentiment.vader import analyzer
 
     return {
         "as written": analyzer().polarity_scores(text)["compound"],

@@ -78,7 +78,7 @@ def plot_speaker_sentiment(
         ax: axes to draw on (default: a new figure).
         title: the figure's title.
     """
-    from newslab.vader_evidence import label_for
+    from newslab.layers.sentiment.vader import label_for
 
     ax = ax or new_axes(height=max(2.0, 0.5 * len(table) + 1.2))
     ordered = table.iloc[::-1]

@@ -27,10 +27,10 @@ import anywidget
 import traitlets
 
 from newslab import errors
+from newslab.annotation_session import LABEL_NAMES, SPAN_CHOICES, AnnotationSession, describe, short_tag
 from newslab.annotations import SENTIMENT_VALUES, Annotation
 from newslab.render import colour_for
 from newslab.widget_js import CSS, ESM
-from newslab.widgets import LABEL_NAMES, SPAN_CHOICES, AnnotationSession, describe, short_tag
 
 if TYPE_CHECKING:
     from newslab.article import Article

@@ -1,13 +1,13 @@
-"""Train the target-sentiment model shipped as newslab/models/target_sentiment.json.
+"""Train the target-sentiment model shipped as newslab/layers/sentiment/target_weights.json.
 
 The model is a multinomial logistic regression (plain numpy, no other learning library) over the
-features of ``newslab.target_sentiment.mention_features``. It learns from NewsMTSC (MIT licence):
+features of ``newslab.layers.sentiment.target.mention_features``. It learns from NewsMTSC (MIT licence):
 JSON lines with ``text``, ``target_start``, ``target_end`` and ``label`` (negative / neutral /
 positive). The data is read from the path you give; nothing is downloaded.
 
 Usage:
     python scripts/train_target_sentiment.py PATH/TO/sentiment-train.jsonl \
-        [--dev PATH/TO/sentiment-dev.jsonl] [--out newslab/models/target_sentiment.json] [--l2 3.0]
+        [--dev PATH/TO/sentiment-dev.jsonl] [--out newslab/layers/sentiment/target_weights.json] [--l2 3.0]
 
 The weights file lists, for every feature name, one weight per label; read it to see what the
 model learned (e.g. ``"head+obj=criticize"`` pushes toward negative).
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newslab.target_sentiment import LABELS, MODEL_PATH, TargetModel, mention_features
+from newslab.layers.sentiment.target import LABELS, MODEL_PATH, TargetModel, mention_features
 
 
 def read_rows(path: Path) -> list[dict]:

@@ -8,7 +8,6 @@ texts over 200,000 characters are refused).
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import time
 import tracemalloc
 import warnings
@@ -19,7 +18,9 @@ from hypothesis import strategies as st
 
 from newslab.article import Article, load_article
 from newslab.errors import EmptyArticle, NewslabError, NotATextFile
+from newslab.export import annotate
 from newslab.inputs import MAX_CHARS, NewslabWarning, NotArticleText, check_text, looks_like_html
+from newslab.layers import REGISTRY
 
 pytestmark = pytest.mark.model
 
@@ -29,8 +30,6 @@ STORY = (
     "“Most of ‘em were quick fixes.”\n\n"
     "Mayor Daniel Okafor said a footbridge would open by the end of May."
 )
-LAYERS = ("newslab.people", "newslab.quotes", "newslab.timeline", "newslab.sentiment")
-ALL_LAYERS = all(importlib.util.find_spec(name) is not None for name in LAYERS)
 HTML_PAGE = (
     "<!DOCTYPE html>\n<html><head><title>Bridge to close</title><script src='ads.js'></script></head>\n"
     "<body><nav><a href='/'>Home</a></nav><article><h1>Bridge to close</h1>"
@@ -44,22 +43,9 @@ GERMAN = (
 
 
 def annotate_records(article: Article) -> dict:
-    """The `newslab annotate` record; while a layer is missing, the layers there are."""
-    if ALL_LAYERS:
-        from newslab.export import annotate
-
-        return annotate(article)
-    from newslab.analysis import analyze
-
-    analysis = analyze(article)
-    record = {
-        "paragraphs": [{"start": p.start, "end": p.end} for p in article.paragraphs],
-        "sentences": [{"start": s.start, "end": s.end} for s in article.sentences],
-    }
-    if importlib.util.find_spec("newslab.people"):
-        record["entities"] = [e.to_json() for e in analysis.cast]
-    if importlib.util.find_spec("newslab.quotes"):
-        record["quotes"] = [q.to_json() for q in analysis.quotes]
+    """The `newslab annotate` record, with a key for every layer of the registry."""
+    record = annotate(article)
+    assert all(entry.key in record for entry in REGISTRY)
     return record
 
 
@@ -173,9 +159,6 @@ def test_unbalanced_quotation_marks_never_raise(text):
     assert_offsets_index_text(annotate_records(article), text)
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("newslab.quotes") is None, reason="newslab.quotes not in this checkout"
-)
 def test_apostrophes_em_and_90s_are_not_quotation_marks():
     text = "Fans from the ’90s packed the stadium on Saturday. “We beat ‘em fair and square,” the coach said."
     article = Article.from_text(text, published="2025-03-12")

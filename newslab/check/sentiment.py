@@ -46,7 +46,7 @@ def _label(answer: Any) -> str | None:
 
 def check_label(answer: Any, text: str) -> CheckResult:
     """Is ``answer`` the label the kit's VADER gives ``text`` (after making its quotes plain)?"""
-    from newslab.vader_evidence import score_text
+    from newslab.layers.sentiment.vader import score_text
 
     if unanswered(answer):
         return your_turn("store the kit's label for the sentence in `answer`, as a string.")
@@ -69,7 +69,7 @@ def check_label(answer: Any, text: str) -> CheckResult:
 
 def check_strongest_word(answer: Any, text: str) -> CheckResult:
     """Is ``answer`` the word that adds most to VADER's score of ``text`` (largest valence, either sign)?"""
-    from newslab.vader_evidence import score_text
+    from newslab.layers.sentiment.vader import score_text
 
     if unanswered(answer):
         return your_turn("store one word in `answer`, as a string.")

@@ -1,4 +1,4 @@
-"""Unit tests of newslab.quotes and newslab.quotemarks: who said what.
+"""Unit tests of newslab.quotes and newslab.layers.quotemarks: who said what.
 
 The quotation-mark tests need no model. The others parse small hand-written texts with the small
 English model (marked ``model``); the sentences are plain news prose that the model reads the same
@@ -12,7 +12,7 @@ import pytest
 
 from newslab.article import Article
 from newslab.errors import NewslabError
-from newslab.quotemarks import find_marks, quoted_spans
+from newslab.layers.quotemarks import find_marks, quoted_spans
 from newslab.quotes import (
     KINDS,
     QUOTE_COLUMNS,
@@ -748,7 +748,7 @@ def test_a_name_in_apposition_to_a_misparsed_subject_is_the_speaker():
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import Doc
 
-    from newslab.attribution import _Finder
+    from newslab.layers.quotes.attribution import _Finder
     from newslab.nlp import remember
 
     words = [
@@ -843,3 +843,40 @@ def test_tweets_that_compare_are_the_channel(find):
         ("criticised", "series of tweets"),
         ("compared", "series of tweets"),
     }
+
+
+# ---------------------------------------------------------------- one reading of quotation marks and pronouns
+
+
+def test_every_layer_reads_the_same_quotations():
+    from newslab.layers.cast import quote_regions
+    from newslab.layers.quotemarks import quotation_regions
+
+    text = (
+        "''This isn't reform,'' said Mr. Holtz, who calls it «a tax».\n\n"
+        "Marcia “Cia” Price said: “We will keep going.\n\n“And we will win.”"
+    )
+    article = Article.from_text(text)
+    quoted = [text[s:e] for s, e in quotation_regions(article)]
+    assert quoted == ["''This isn't reform,''", "«a tax»", "“We will keep going.", "“And we will win.”"]
+    assert quote_regions(article) == quotation_regions(article)  # who's who reads them the same way
+
+
+@pytest.mark.model
+def test_a_relative_pronoun_speaker_is_the_name_before_it(find):
+    _, quotes = find(
+        "Politifact checked the claim. To settle it, the reporters turned to the Chicago Police "
+        "Department, which reported “2,521 shooting incidents” this year."
+    )
+    assert _one(quotes, "2,521").speaker.endswith("Chicago Police Department")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("pronoun", ["I", "We"])
+def test_the_writer_is_not_someone_named_earlier(find, pronoun):
+    _, quotes = find(
+        f"Mayor Ann Lee opened the bridge on Monday.\n\n{pronoun} think the bridge will cost too much, "
+        f"{pronoun.lower() if pronoun == 'We' else pronoun} told the council."
+    )
+    assert quotes
+    assert all(quote.speaker == quote.speaker_mention for quote in quotes)  # not "Ann Lee"

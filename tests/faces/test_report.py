@@ -95,10 +95,14 @@ def test_no_quotes_no_dates_gives_empty_tables_and_nothing_to_show():
 def test_missing_layer_is_listed_and_the_rest_is_reported(monkeypatch):
     from newslab import analysis
 
-    def unavailable(self):
-        raise ModuleNotFoundError("No module named 'newslab.sentiment'", name="newslab.sentiment")
+    compute = analysis.Analysis.layer
 
-    monkeypatch.setattr(analysis.Analysis, "sentiment", property(unavailable))
+    def without_sentiment(self, name):
+        if name == "sentiment":
+            raise ModuleNotFoundError("No module named 'newslab.sentiment'", name="newslab.sentiment")
+        return compute(self, name)
+
+    monkeypatch.setattr(analysis.Analysis, "layer", without_sentiment)
     data = report_data(
         Article.from_text("“We will rebuild,” the mayor said on Tuesday.", published="2025-03-12")
     )

@@ -2,7 +2,7 @@
 
 Word lists ("said", "claimed", "according to", "criticism", "critical of"…) and small functions
 that look at one spaCy token and its neighbours in the parse: is this a verb of saying, a stance,
-a poll's finding, a report noun? :mod:`newslab.attribution` builds its rules on them.
+a poll's finding, a report noun? :mod:`newslab.layers.quotes.attribution` builds its rules on them.
 """
 
 from __future__ import annotations

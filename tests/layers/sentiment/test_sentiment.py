@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 from newslab import errors
 from newslab.article import Article
 from newslab.figures import alt_text
+from newslab.layers.sentiment.vader import analyzer, label_for, plain_quotes
 from newslab.sentiment import (
     SENTENCE_COLUMNS,
     SPEAKER_COLUMNS,
@@ -24,12 +25,10 @@ from newslab.sentiment import (
     score_target,
     score_text,
     sentence_sentiment_table,
-    sentiment_jsonl,
     speaker_sentiment_table,
     target_sentiment_table,
     to_annotations,
 )
-from newslab.vader_evidence import analyzer, label_for, plain_quotes
 
 VADER_CASES = [
     "VADER is smart, handsome, and funny.",
@@ -144,7 +143,7 @@ def test_score_target_rejects_bad_offsets(start, end):
 
 
 def test_shipped_weights_are_readable():
-    from newslab.target_sentiment import LABELS, MODEL_PATH, load_model
+    from newslab.layers.sentiment.target import LABELS, MODEL_PATH, load_model
 
     model = load_model()
     assert model.labels == LABELS
@@ -156,19 +155,18 @@ def test_shipped_weights_are_readable():
 
 
 def test_missing_weights_file_says_how_to_train(tmp_path):
-    from newslab.target_sentiment import load_model
+    from newslab.layers.sentiment.target import load_model
 
     with pytest.raises(errors.SourceNotFound, match="train_target_sentiment"):
         load_model(tmp_path / "nothing.json")
 
 
-def test_training_script_writes_a_loadable_model(tmp_path, capsys):
+def test_training_script_writes_a_loadable_model(tmp_path, capsys, root):
     import importlib.util
-    from pathlib import Path
 
-    from newslab.target_sentiment import load_model, predict
+    from newslab.layers.sentiment.target import load_model, predict
 
-    script = Path(__file__).resolve().parents[1] / "scripts" / "train_target_sentiment.py"
+    script = root / "scripts" / "train_target_sentiment.py"
     spec = importlib.util.spec_from_file_location("train_target_sentiment", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -291,29 +289,28 @@ def test_analyse_with_hand_made_cast_and_quotes():
         assert article.text[mention.result.start : mention.result.end] == mention.result.target
 
 
-def test_tables_through_analyze(monkeypatch):
+def test_tables_from_records_made_by_hand():
     from newslab.analysis import Analysis
 
     article = _article()
     cast, quotes = _cast_and_quotes(article)
-    monkeypatch.setattr(Analysis, "cast", property(lambda self: cast))
-    monkeypatch.setattr(Analysis, "quotes", property(lambda self: quotes))
-    sentences = sentence_sentiment_table(article)
+    analysis = Analysis(article, records={"cast": cast, "quotes": quotes})  # no model needed for these
+    sentences = sentence_sentiment_table(analysis)
     assert list(sentences.columns) == SENTENCE_COLUMNS
     assert all(article.text[r.start : r.end] == r.text for r in sentences.itertuples())
-    speakers = speaker_sentiment_table(article)
+    speakers = speaker_sentiment_table(analysis)
     assert list(speakers.columns) == SPEAKER_COLUMNS
     assert list(speakers["speaker"]) == ["Ana Ruiz", "Bo Lee"]
     assert list(speakers["quotes"]) == [1, 1]
-    toward = target_sentiment_table(article, "Ruiz")
+    toward = target_sentiment_table(analysis, "Ruiz")
     assert list(toward.columns) == TARGET_COLUMNS
     assert list(toward["mention"]) == ["Ana Ruiz", "Ruiz"]
     assert set(toward["entity"]) == {"Ana Ruiz"}
     # a target that is not in the cast: every occurrence of the words is judged
-    bridge = target_sentiment_table(article, "bridge")
+    bridge = target_sentiment_table(analysis, "bridge")
     assert list(bridge["mention"]) == ["bridge", "bridge"]
     with pytest.raises(errors.InvalidInput):
-        target_sentiment_table(article, "  ")
+        target_sentiment_table(analysis, "  ")
 
 
 def test_plots_have_titles_labels_and_alt_text(monkeypatch):
@@ -368,44 +365,3 @@ def test_agreement():
         agreement(["negative"], [])
     with pytest.raises(errors.InvalidInput, match="labelled"):
         agreement([None], ["negative"])
-
-
-# ------------------------------------------------------------------ JSON lines
-
-
-def test_sentiment_jsonl_streams_and_reports_bad_lines_by_number():
-    from newslab.sentiment import BadLine
-
-    lines = [
-        json.dumps({"id": "a", "text": "Critics attacked Smith.", "target_start": 17, "target_end": 22}),
-        "{not json",
-        "",
-        json.dumps({"id": "c", "text": "We can’t trust Russia."}),
-        json.dumps({"id": "d", "text": "Short.", "target_start": 3, "target_end": 99}),
-        json.dumps(["a list"]),
-        json.dumps({"id": "f", "text": "", "target_start": 0, "target_end": 1}),
-        json.dumps({"id": "g", "text": "Ana met Bo.", "target_start": "0", "target_end": 3}),
-    ]
-    out = list(sentiment_jsonl(lines))
-    assert len(out) == 7
-    good = [item for item in out if isinstance(item, dict)]
-    bad = [item for item in out if isinstance(item, BadLine)]
-    assert [item["id"] for item in good] == ["a", "c"]
-    assert set(good[0]) == {"id", "label", "score", "evidence"}
-    assert good[0]["label"] == "negative"
-    assert good[1]["label"] == "negative" and good[1]["evidence"][0]["text"] == "trust"
-    json.dumps(good)
-    assert [item.number for item in bad] == [2, 5, 6, 7, 8]
-    assert [item.id for item in bad] == [None, "d", None, "f", "g"]
-    assert "not valid JSON" in bad[0].message and "offsets" in bad[1].message
-    assert str(bad[0]).startswith("line 2: ")
-    assert all(item.message.endswith(".") for item in bad)
-
-
-def test_sentiment_jsonl_is_lazy():
-    def lines():
-        yield json.dumps({"id": "a", "text": "Good news."})
-        raise AssertionError("read too far")
-
-    stream = sentiment_jsonl(lines())
-    assert next(stream)["label"] == "positive"

@@ -6,7 +6,7 @@ model: a logistic regression over features of the words around the mention and o
 the sentence's grammar (is it the subject or the object of a verb? which lexicon words sit in its
 clause?). The weights were learned from the MIT-licensed NewsMTSC sentences (US political news,
 each with a target and the sentiment expressed toward it) by ``scripts/train_target_sentiment.py``
-and are shipped in ``newslab/models/target_sentiment.json``, where every weight can be read.
+and are shipped in ``newslab/layers/sentiment/target_weights.json``, where every weight can be read.
 
 Each feature is tied to the words that produced it, so the result lists the words that pushed
 the verdict and by how much (their weight for the chosen label minus the average of the labels).
@@ -28,13 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab import errors
-from newslab.vader_evidence import analyzer, plain_quotes, score_text
+from newslab.layers.sentiment.vader import analyzer, plain_quotes, score_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 LABELS = ("negative", "neutral", "positive")
-MODEL_PATH = Path(__file__).resolve().parent / "models" / "target_sentiment.json"
+MODEL_PATH = Path(__file__).resolve().parent / "target_weights.json"
 
 _SAY_VERBS = frozenset(
     [

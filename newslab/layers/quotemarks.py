@@ -19,6 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslab.article import Article
 
 # Double marks: the usual delimiters of quotations in English news.
 DOUBLE_OPEN = {"“", "„", "«", "``"}
@@ -180,6 +184,33 @@ def quoted_spans(
             spans.append(_span(text, opened, p_end, number, False, continues=follows, continued=continued))
             carried = follows
     return [s for s in spans if s.end - s.start > 2]
+
+
+def is_nickname(text: str, span: QuotedSpan) -> bool:
+    """A quoted nickname inside a name (Marcia “Cia” Price, Robert C. "Bobby" Scott): not a quotation."""
+    inner = text[span.start : span.end].strip("“”\"'‘’`„«» ")
+    if not span.closed or not inner or len(inner.split()) > 2 or not inner[0].isupper():
+        return False
+    before = text[max(0, span.start - 30) : span.start].rstrip(" \u00a0")
+    after = text[span.end : span.end + 30].lstrip(" \u00a0")
+    last_before = before.split()[-1] if before.split() else ""
+    initial = re.fullmatch(r"[A-Z]\.", last_before) is not None  # Robert C. "Bobby" Scott
+    ends_clause = last_before.endswith((".", ",", ":")) and not initial
+    return last_before[:1].isupper() and after[:1].isupper() and not ends_clause
+
+
+def quotations(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[QuotedSpan]:
+    """The quotations of a text as every layer reads them: :func:`quoted_spans` without nicknames."""
+    return [span for span in quoted_spans(text, paragraphs) if not is_nickname(text, span)]
+
+
+def quotation_regions(article: Article) -> list[tuple[int, int]]:
+    """``(start, end)`` of each quotation of an article (marks included), in text order.
+
+    The one reading of quotation marks that who's who, who said what and the timeline share.
+    """
+    paragraphs = [(p.start, p.end) for p in article.paragraphs]
+    return [(span.start, span.end) for span in quotations(article.text, paragraphs)]
 
 
 def _shape(text: str, offset: int) -> str:

@@ -1,4 +1,4 @@
-"""Unit tests of newslab.timex: finding time expressions and normalising them to the publication date.
+"""Unit tests of newslab.layers.time.tagger: finding time expressions and normalising them to the publication date.
 
 The first group runs the rules without a parse (``doc=None``) and needs no model. The second
 parses small hand-written texts with the small English model (marked ``model``): the model is
@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from newslab.article import Article
-from newslab.timex import TIMEX_TYPES, Timex, find_timexes, tag_timexes
+from newslab.layers.time import TIMEX_TYPES, Timex, find_timexes, tag_timexes
 
 MONDAY = dt.date(2017, 7, 10)
 
@@ -146,3 +146,12 @@ def test_weekday_in_a_newspaper_name_is_not_a_date():
 @pytest.mark.xfail(reason="anaphoric 'that day' / 'the day' is not resolved to the date named before")
 def test_that_day_refers_back():
     assert ("that day", "DATE", "2017-07-04") in _parsed("The bridge closed on July 4. Crews left that day.")
+
+
+def test_every_rule_is_listed_once_in_the_ordered_tuple():
+    from newslab.layers.time import rules, rules_days, rules_years
+
+    decorated = {f for m in (rules_days, rules_years) for f in vars(m).values() if hasattr(f, "rule")}
+    listed = [handler for _name, _pattern, handler in rules.RULES]
+    assert len(listed) == len(set(listed)) == len(decorated)
+    assert set(listed) == decorated

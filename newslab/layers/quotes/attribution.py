@@ -1,0 +1,111 @@
+"""The attribution engine behind ``newslab.quotes``: cues, speakers, channels and floating quotes.
+
+``attribute(article, doc, cast)`` finds every statement in an article (quoted with quotation marks or
+reported without them), the verb or phrase that introduces it (the *cue*: "said", "told", "according
+to"), the words that name who made it (the *speaker mention*: a name, a description or a pronoun)
+and, when the text says so, where it was made (the *channel*: a tweet, a statement, "NBC’s Meet the
+Press"). A quote with no cue of its own takes the speaker of the attribution it continues.
+
+``newslab.quotes.find_quotes`` turns these records into ``Quote`` objects; use that in notebooks.
+The word lists and the one-token tests the rules build on ("is this a verb of saying?") are in
+:mod:`newslab.layers.quotes.cues`.
+
+Example:
+    >>> from newslab.nlp import parse
+    >>> found = attribute(article, parse(article), cast)
+    >>> found[0].kind, found[0].speaker
+    ('partial', 'Donald Trump')
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from newslab.layers.quotemarks import quotations
+from newslab.layers.quotes.channels import _Channels
+from newslab.layers.quotes.cues import (
+    PRONOUNS,
+)
+from newslab.layers.quotes.drafts import Attribution
+from newslab.layers.quotes.naming import _Naming
+from newslab.layers.quotes.reported import _ReportedSpeech
+from newslab.layers.quotes.speakers import _Speakers
+from newslab.layers.quotes.statements import _QuotedStatements
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from newslab.article import Article
+
+
+def attribute(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Attribution]:
+    """Find every attributed statement in an article: its span, kind, cue, speaker and channel.
+
+    Args:
+        article: the article.
+        doc: its spaCy parse (``newslab.nlp.parse(article)``).
+        cast: its people and organisations (``newslab.people.find_cast``); used to turn a speaker
+            mention such as "he" or "the US president" into a name. May be empty.
+
+    Returns:
+        Statements in text order (by start, then end). Unbalanced quotation marks are never an error.
+
+    Example:
+        >>> found = attribute(article, parse(article), cast)
+        >>> [a.kind for a in found][:2]
+        ['partial', 'indirect']
+    """
+    finder = _Finder(article, doc)
+    quoted = finder.quoted()
+    drafts = quoted + finder.indirect(quoted) + finder.named_claims()
+    drafts.sort(key=lambda d: (d.start, d.end))
+    finder.carry(drafts)
+    # a quotation whose speaker the article never gives (no cue, no attribution to continue) answers
+    # no "who said what": a row with no speaker would only stand for the reporter's scare quotes
+    drafts = [d for d in drafts if d.mention is not None]
+    finder.named = sorted(
+        {d.mention for d in drafts if d.mention and article.text[slice(*d.mention)].lower() not in PRONOUNS}
+    )
+    return [finder.finish(d, cast) for d in drafts]
+
+
+class _Finder(_QuotedStatements, _Speakers, _Channels, _ReportedSpeech, _Naming):
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.text = article.text
+        self.doc = doc
+        self.paragraphs = [(p.start, p.end) for p in article.paragraphs]
+        self.para_starts = [p[0] for p in self.paragraphs]
+        self.sent_starts = [s.start for s in article.sentences] if doc is not None else []
+        self.spans = quotations(self.text, self.paragraphs)
+        self.inside = [(s.start, s.end) for s in self.spans]
+        self.inside_starts = [s.start for s in self.spans]
+        self.token_starts = [t.idx for t in doc]
+        self.titles = {(s.start, s.end) for s in self.spans if self.is_title(s)}
+        self.named: list[tuple[int, int]] = []
+
+    # ------------------------------------------------------------ helpers over tokens
+
+    def token_at(self, offset: int) -> Token | None:
+        i = bisect.bisect_right(self.token_starts, offset) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        i = bisect.bisect_left(self.token_starts, start)
+        j = bisect.bisect_left(self.token_starts, end)
+        return [t for t in self.doc[i:j] if not t.is_space]
+
+    def quote_around(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.inside_starts, offset) - 1
+        if i >= 0 and self.inside[i][0] <= offset < self.inside[i][1]:
+            return self.inside[i]
+        return None
+
+    def paragraph_of(self, offset: int) -> int:
+        i = bisect.bisect_right(self.para_starts, offset) - 1
+        return max(i, 0)
+
+    def sentence_of(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)

@@ -1,0 +1,480 @@
+"""Rules for days and times of day: dates, clock times, parts of the day, weekdays, sets, "this week", seasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newslab.layers.time.context import (
+    _Context,
+    _duration,
+    _month_number,
+    _nearest_year,
+    _no_dct,
+    _quarter_of,
+    _rule,
+    _shift_month,
+    _spoken_year,
+    _week,
+    _weekday_date,
+)
+from newslab.layers.time.vocabulary import (
+    _CLOCK,
+    _DAYNUM,
+    _DAYWORD,
+    _EDGE,
+    _MONTH,
+    _NUMWORD,
+    _ORD_DAY,
+    _PART,
+    _SEASON,
+    _WEEKDAY,
+    _WEEKDAY_ABBR,
+    _YEAR,
+    _ZONE,
+    MONTHS,
+    PARTS_OF_DAY,
+    REF_WORDS,
+    REFS,
+    SEASON_START,
+    SEASONS,
+    SET_WORDS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
+
+
+def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
+    """Resolve a day word (weekday, today, yesterday…) to a value and a note."""
+    word = match.group(group).lower()
+    if word in ("today", "tonight"):
+        if ctx.dct is None:
+            return "XXXX-XX-XX", _no_dct(f"“{word}”")
+        return ctx.dct.isoformat(), f"“{word}” is the publication date"
+    if word in ("yesterday", "tomorrow"):
+        if ctx.dct is None:
+            return "XXXX-XX-XX", _no_dct(f"“{word}”")
+        day = ctx.dct + dt.timedelta(days=-1 if word == "yesterday" else 1)
+        return day.isoformat(), f"“{word}” counted from the publication date {ctx.dct.isoformat()}"
+    weekday = WEEKDAYS[word.rstrip(".")]
+    if ctx.dct is None:
+        return f"XXXX-WXX-{weekday}", _no_dct(f"the {WEEKDAY_NAMES[weekday]}")
+    modifier = re.sub(r"\s+", " ", (match.groupdict().get("mod") or "").lower())
+    modifier = {
+        "the previous": "last",
+        "the following": "next",
+        "this coming": "coming",
+        "this past": "past",
+    }.get(modifier, modifier)
+    direction = ctx.tense(match.start(group))
+    if modifier in ("next", "coming"):
+        direction = "future"
+    elif modifier in ("last", "past"):
+        direction = "past"
+    day = _weekday_date(weekday, ctx.dct, direction, strict=bool(modifier in ("last", "next")))
+    side = "on or after" if direction == "future" else "on or before"
+    if modifier in ("last", "next"):
+        side = "after" if direction == "future" else "before"
+    reason = "the verb points to the future" if direction == "future" else "the story tells of the past"
+    note = f"the {WEEKDAY_NAMES[weekday]} {side} the publication date {ctx.dct.isoformat()} ({reason})"
+    return day.isoformat(), note
+
+
+@_rule("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+def _iso(m: re.Match, ctx: _Context):
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return "DATE", day.isoformat(), "a full date"
+
+
+@_rule("slash", r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])")
+def _slash(m: re.Match, ctx: _Context):
+    year = int(m["y"])
+    year = year + (1900 if year >= 50 else 2000) if year < 100 else year
+    try:
+        day = dt.date(year, int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return "DATE", day.isoformat(), "a full date written month/day/year"
+
+
+@_rule(
+    "month_day",
+    rf"(?:(?P<wd>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:(?P<edge>early|late|mid-?)\s*)?(?P<mon>{_MONTH})\s+(?P<d>{_ORD_DAY})(?![\d:%$])(?!\s*(?:%|percent|per\s+cent|million|billion|points?)\b)"
+    rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})(?![\d%]))?\b",
+    0,
+)
+def _month_day(m: re.Match, ctx: _Context):
+    month = _month_number(m["mon"])
+    if month is None:
+        return None
+    if m["mon"].rstrip(".") in ("May", "March") and not m["y"] and not m["wd"]:
+        token = ctx.token_at(m.start("mon"))
+        if token is not None and token.tag_ in ("MD", "VB", "VBP", "VBZ"):
+            return None
+    day = int(re.match(r"\d+", m["d"]).group())
+    if m["y"]:
+        year = int(m["y"])
+        note = "a full date"
+    elif ctx.dct is not None:
+        year = _nearest_year(month, day, ctx.dct)
+        note = f"the year that puts the date nearest the publication date {ctx.dct.isoformat()}"
+    else:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", _no_dct("the year of this date")
+    try:
+        return "DATE", dt.date(year, month, day).isoformat(), note
+    except ValueError:
+        return None
+
+
+@_rule(
+    "day_month",
+    rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_ORD_DAY})(?:\s+of)?\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
+    0,
+)
+def _day_month(m: re.Match, ctx: _Context):
+    if m["mon"] == "May" and not m["y"]:
+        token = ctx.token_at(m.start("mon"))
+        if token is not None and token.tag_ == "MD":
+            return None
+    if not m["d"][:1].isdigit():
+        return None
+    return _month_day(m, ctx)
+
+
+@_rule(
+    "month_year",
+    rf"(?:(?P<edge>{_EDGE})\s*)?(?P<mon>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})|\s+(?P<rel>this|last|next)\s+year)\b",
+    0,
+)
+def _month_year(m: re.Match, ctx: _Context):
+    month = _month_number(m["mon"])
+    if month is None:
+        return None
+    if m["y"]:
+        return "DATE", f"{int(m['y']):04d}-{month:02d}", "a month and its year"
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}", _no_dct("the year")
+    year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    return (
+        "DATE",
+        f"{year:04d}-{month:02d}",
+        f"the year counted from the publication date {ctx.dct.isoformat()}",
+    )
+
+
+@_rule(
+    "month",
+    rf"(?:(?P<edge>{_EDGE})\s*|(?P<mod>(?i:last|this|next|past|coming|previous))\s+)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?![\w-])(?!\s+\d)",
+    0,
+)
+def _month(m: re.Match, ctx: _Context):
+    month = _month_number(m["mon"])
+    token = ctx.token_at(m.start("mon"))
+    if token is not None:
+        if token.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD"):
+            return None
+        if m["mon"] in ("May", "June", "April", "August") and token.ent_type_ == "PERSON" and not m["mod"]:
+            return None
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ in ("PERSON", "ORG") and not m["mod"]:
+            return None
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}", _no_dct("the year of this month")
+    modifier = (m["mod"] or "").lower()
+    if modifier == "this":
+        year = ctx.dct.year
+    elif modifier in ("last", "past", "previous"):
+        year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+    elif modifier in ("next", "coming"):
+        year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+    else:
+        year = _nearest_year(month, 15, ctx.dct, ctx.tense(m.start("mon")))
+    return (
+        "DATE",
+        f"{year:04d}-{month:02d}",
+        f"the nearest such month to the publication date {ctx.dct.isoformat()}",
+    )
+
+
+@_rule(
+    "clock",
+    rf"(?<![\w-])(?:(?P<approx>around|approximately|shortly\s+(?:before|after))\s+)?(?P<clock>{_CLOCK}){_ZONE}"
+    rf"(?:,?\s+(?P<day>{_DAYWORD}))?(?:\s+(?P<tail>today|yesterday|tomorrow|tonight))?(?:,?\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,\s+(?P<y>{_YEAR}))?)?(?!\w)",
+)
+def _clock(m: re.Match, ctx: _Context):
+    clock = m["clock"].lower()
+    if clock in ("noon", "midday"):
+        hh, mm = 12, 0
+    elif clock == "midnight":
+        hh, mm = 24, 0
+    else:
+        parts = re.match(r"(\d+)(?::(\d\d))?", clock)
+        hh, mm = int(parts.group(1)), int(parts.group(2) or 0)
+        if "p" in clock and hh < 12:
+            hh += 12
+        if re.search(r"a\.?\s?m", clock) and hh == 12:
+            hh = 0
+    bare = not re.search(r"[ap]\.?\s?m|noon|midday|midnight|o'clock", clock)
+    if bare and not m["day"] and not m["tail"] and not re.search(_ZONE.strip("?"), m.group(0)):
+        return None  # a bare 14:30 is only a time next to a day word or time zone
+    time = "T24:00" if hh == 24 else f"T{hh:02d}:{mm:02d}"
+    day_group = "day" if m["day"] else ("tail" if m["tail"] else None)
+    if m["mon"]:
+        dated = _month_day(m, ctx)
+        if dated is None:
+            return None
+        value, note = dated[1], dated[2]
+    elif day_group:
+        value, note = _day_of(m, ctx, day_group)
+    elif ctx.dct is not None:
+        value, note = (ctx.last_date or ctx.dct).isoformat(), "a time of day on the day the story is about"
+    else:
+        value, note = "XXXX-XX-XX", _no_dct("the day of this time")
+    return "TIME", value + time, note
+
+
+@_rule(
+    "day_part",
+    rf"\b(?:(?P<mod>last|this|next|early|late|earlier|later)\s+)?(?P<day>{_DAYWORD})(?:\s+|-)(?P<part>{_PART})\b|\b(?P<part0>{_PART})\s+(?P<day0>{_DAYWORD})\b",
+)
+def _day_part(m: re.Match, ctx: _Context):
+    group = "day" if m["day"] else "day0"
+    word, part_word = m[group], (m["part"] or m["part0"]).lower()
+    part_word = re.sub(r"\s+", " ", part_word)
+    if word[:1].islower() and word.lower() not in ("today", "yesterday", "tomorrow", "tonight"):
+        return None
+    value, note = _day_of(m, ctx, group)
+    part = PARTS_OF_DAY[part_word]
+    return "TIME", f"{value}T{part}", f"{note}; “{part_word}” → T{part}"
+
+
+@_rule(
+    "this_part",
+    r"\b(?:(?:earlier|later)\s+)?(?P<mod>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b|\b(?P<tonight>tonight|overnight)\b",
+)
+def _this_part(m: re.Match, ctx: _Context):
+    if m["tonight"]:
+        part, offset = "NI", 0
+        word = m["tonight"].lower()
+    else:
+        part = PARTS_OF_DAY[m["part"].lower()]
+        word = m["mod"].lower()
+        offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[word]
+        if word == "last" and part != "NI":
+            offset = -1
+    if ctx.dct is None:
+        return "TIME", f"XXXX-XX-XXT{part}", _no_dct(f"“{m.group(0)}”")
+    day = ctx.dct + dt.timedelta(days=offset)
+    return "TIME", f"{day.isoformat()}T{part}", f"“{m.group(0)}” counted from the publication date"
+
+
+@_rule(
+    "day_word",
+    rf"\b(?:(?P<mod>last|this|next|past|coming|early|late|the\s+previous|the\s+following|this\s+coming|this\s+past)\s+)?(?P<day>{_WEEKDAY}|today|yesterday|tomorrow|{_WEEKDAY_ABBR})(?![\w-])",
+)
+def _day_word(m: re.Match, ctx: _Context):
+    word = m["day"]
+    if word[:1].islower() and word.lower() not in ("today", "yesterday", "tomorrow"):
+        return None
+    token = ctx.token_at(m.start("day"))
+    if token is not None and word.lower() not in ("today", "yesterday", "tomorrow"):
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        # "Sunday Times", "Sunday shows": a name, or a weekday used to describe a thing
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_type_ != "DATE":
+            return None
+    if word.lower() == "today" and m["mod"]:
+        return None
+    if m["mod"] and m["mod"].lower() == "this" and word.lower() in ("today", "yesterday", "tomorrow"):
+        return None
+    value, note = _day_of(m, ctx, "day")
+    return "DATE", value, note
+
+
+@_rule(
+    "sets_weekday",
+    rf"\b(?:(?:every|each)\s+(?P<wd1>{_WEEKDAY})(?:\s+(?P<part1>{_PART}))?|(?P<wd2>{_WEEKDAY})s(?:\s+(?P<part2>mornings|afternoons|evenings|nights))?|(?P<wd3>{_WEEKDAY})\s+(?P<part3>mornings|afternoons|evenings|nights))\b",
+)
+def _sets_weekday(m: re.Match, ctx: _Context):
+    word = m["wd1"] or m["wd2"] or m["wd3"]
+    part = m["part1"] or m["part2"] or m["part3"]
+    weekday = WEEKDAYS[word.lower()]
+    value = f"XXXX-WXX-{weekday}"
+    if part:
+        value += "T" + PARTS_OF_DAY[part.lower().rstrip("s")]
+    return "SET", value, f"every {WEEKDAY_NAMES[weekday]}"
+
+
+@_rule(
+    "sets",
+    r"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?:every|each|per|a)\s+(?P<other>other\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|morning|evening|night|summer|winter|spring|fall|autumn)|(?:every|each)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December))\b",
+)
+def _sets(m: re.Match, ctx: _Context):
+    if m["word"]:
+        word = m["word"].lower()
+        token = ctx.token_at(m.start())
+        # "the party daily", "average daily volume": a newspaper or a statistic, not a repeated time
+        if (
+            word in ("weekly", "monthly", "daily")
+            and token is not None
+            and (token.pos_ in ("PROPN", "NOUN") or (token.i > 0 and token.nbor(-1).lower_ == "average"))
+        ):
+            return None
+        return "SET", SET_WORDS[word], f"“{word}”: a repeated time"
+    if m["mon"]:
+        return "SET", f"XXXX-{MONTHS[m['mon'].lower()]:02d}", "every year in that month"
+    unit = m["unit"].lower()
+    lead = m.group(0).split()[0].lower()
+    if lead == "a" and unit in (
+        "morning",
+        "evening",
+        "night",
+        "summer",
+        "winter",
+        "spring",
+        "fall",
+        "autumn",
+    ):
+        return None
+    if lead in ("a", "per"):
+        # "twice a week" is a repeated time; "$2 million a year" is a rate, not a time expression
+        token = ctx.token_at(m.start())
+        prev = token.nbor(-1) if token is not None and token.i > 0 else None
+        if prev is None or prev.lower_ not in ("once", "twice", "thrice", "times"):
+            return None
+    if unit in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", "every " + unit
+    if unit in SEASONS:
+        return "SET", f"XXXX-{SEASONS[unit]}", "every " + unit
+    amount = 2 if m["other"] else 1
+    return "SET", _duration(amount, unit), f"every {'other ' if m['other'] else ''}{unit}"
+
+
+@_rule(
+    "refs",
+    r"\b(?P<ref>the\s+near\s+future|the\s+present|the\s+future|present-day|the\s+past(?!\s+(?:\w+\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|few|couple|second|minute|hour|day|week|weekend|month|quarter|year|decade|centur|spring|summer|fall|autumn|winter|\w+day\b))|these\s+days|nowadays|currently|recently|lately|(?:right\s+)?now|current)\b",
+)
+def _refs(m: re.Match, ctx: _Context):
+    word = re.sub(r"\s+", " ", m["ref"].lower()).replace("right now", "now")
+    token = ctx.token_at(m.start())
+    # "current" as an adjective ("the current system"), not "current account" or "the current"
+    if (
+        word == "current"
+        and token is not None
+        and (token.pos_ != "ADJ" or token.head.lower_ in ("account", "accounts", "events", "affairs"))
+    ):
+        return None
+    if word == "soon" and token is not None and token.i > 0 and token.nbor(-1).lower_ in ("as", "too", "how"):
+        return None
+    value = REFS.get(word)
+    if value is None:
+        return None
+    return "DATE", value, f"“{word}” refers to {REF_WORDS[value]}"
+
+
+def _relative_unit(unit: str, shift: int, ctx: _Context, where: int) -> tuple[str, str]:
+    """Value for this/last/next + unit: year, month, week, quarter, weekend, decade."""
+    unit = unit.lower()
+    if ctx.dct is None:
+        blank = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
+                 "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")  # fmt: skip
+        return blank, _no_dct(f"this {unit}")
+    dct = ctx.dct
+    note = f"counted from the publication date {dct.isoformat()}"
+    if unit == "year":
+        return f"{dct.year + shift:04d}", note
+    if unit == "month":
+        year, month = _shift_month(dct.year, dct.month, shift)
+        return f"{year:04d}-{month:02d}", note
+    if unit == "week":
+        return _week(dct + dt.timedelta(weeks=shift)), note
+    if unit == "weekend":
+        saturday = dct + dt.timedelta(days=(6 - dct.isoweekday()))
+        if shift == 0 and dct.isoweekday() < 6 and ctx.tense(where) != "future":
+            saturday -= dt.timedelta(days=7)
+        if shift < 0:
+            saturday = dct - dt.timedelta(days=(dct.isoweekday() + 1) % 7 or 7)
+        if shift > 0:
+            saturday = dct + dt.timedelta(days=(6 - dct.isoweekday()) % 7 or 7)
+        return _week(saturday) + "-WE", note
+    if unit == "quarter":
+        year, month = _shift_month(dct.year, (_quarter_of(dct) - 1) * 3 + 1, 3 * shift)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}", note
+    if unit == "decade":
+        return f"{(dct.year // 10 + shift):03d}", note
+    if unit == "century":
+        return f"{(dct.year // 100 + shift):02d}", note
+    return "XXXX", note
+
+
+@_rule(
+    "this_unit",
+    r"\b(?:(?P<edge>early|late|mid-?)\s*)?(?P<the>the\s+|this\s+)?(?P<mod>this|last|next|past|coming|previous|following|current)\s+(?P<unit>year|month|week|weekend|quarter|decade|century)(?![\w-])",
+)
+def _this_unit(m: re.Match, ctx: _Context):
+    modifier = m["mod"].lower()
+    token = ctx.token_at(m.start())
+    if m["mod"][:1].isupper() and m["unit"][:1].isupper() and token is not None and not token.is_sent_start:
+        return None  # a title such as ABC's "This Week"
+    shift = {
+        "this": 0,
+        "current": 0,
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+    }[modifier]
+    unit = m["unit"].lower()
+    if modifier in ("past", "previous", "following") and unit != "weekend":
+        if modifier == "past" and unit == "year" and ctx.dct is not None:
+            return "DATE", f"{ctx.dct.year - 1:04d}", "the past year: the year before the publication date"
+        if modifier == "past" and unit in ("month", "week", "decade", "century"):
+            return "DURATION", _duration(1, unit), f"a stretch of one {unit} up to the publication date"
+    if modifier == "following" or modifier == "previous":
+        anchor = ctx.last_date
+        if anchor is not None and unit == "year":
+            return "DATE", f"{anchor.year + shift:04d}", "one year from the date mentioned before"
+    value, note = _relative_unit(unit, shift, ctx, m.start())
+    return "DATE", value, note
+
+
+@_rule(
+    "season",
+    rf"\b(?:(?P<edge>early|late|mid-?)\s*)?(?:(?P<mod>this\s+past|this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+)
+def _season(m: re.Match, ctx: _Context):
+    code = SEASONS[m["season"].lower()]
+    if m["y"]:
+        return "DATE", f"{m['y']}-{code}", f"the {m['season'].lower()} of {m['y']}"
+    if not m["mod"]:
+        # a bare "spring" or "fall" is too often not a time ("the fall of Rome", "spring water")
+        return None
+    modifier = m["mod"].lower().split()[-1]
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}", _no_dct(f"“{m.group(0)}”")
+    start = SEASON_START[code]
+    if modifier == "this":
+        year = ctx.dct.year
+    elif modifier in ("last", "past"):
+        year = ctx.dct.year if ctx.dct.month >= start + 3 else ctx.dct.year - 1
+    else:
+        year = ctx.dct.year if ctx.dct.month < start else ctx.dct.year + 1
+    return "DATE", f"{year:04d}-{code}", f"the {m['season'].lower()} nearest the publication date"
+
+
+@_rule(
+    "season_of",
+    rf"\b(?:the\s+)?(?P<season>{_SEASON})\s+of\s+(?P<y>{_YEAR}|(?:nineteen|twenty)[\s-]+{_NUMWORD})\b",
+)
+def _season_of(m: re.Match, ctx: _Context):
+    year = m["y"]
+    if not year.isdigit():
+        parsed = _spoken_year(year)
+        if parsed is None:
+            return None
+        year = str(parsed)
+    return "DATE", f"{year}-{SEASONS[m['season'].lower()]}", f"the {m['season'].lower()} of {year}"

@@ -1,0 +1,488 @@
+"""Rules for years and longer spans: spoken years, decades, centuries, quarters, "ago", durations, named days and holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newslab.layers.time.context import (
+    _Context,
+    _duration,
+    _no_dct,
+    _number,
+    _quarter_of,
+    _rule,
+    _shift_month,
+    _spoken_year,
+    _week,
+)
+from newslab.layers.time.rules_days import _relative_unit
+from newslab.layers.time.vocabulary import (
+    _APPROX,
+    _EDGE,
+    _NUMBER,
+    _NUMWORD,
+    _SEASON,
+    _UNIT,
+    _UNITS_W,
+    _VAGUE,
+    _YEAR,
+    HOLIDAYS_FIXED,
+    HOLIDAYS_NTH,
+    ORDINALS,
+    SEASONS,
+    _alt,
+)
+
+
+@_rule(
+    "spoken_year",
+    rf"\b(?:the\s+year\s+)?(?:nineteen[\s-]+{_NUMWORD}(?:[\s-]+{_UNITS_W})?|two\s+thousand(?:\s+and)?(?:\s+{_NUMWORD})?)\b",
+)
+def _spoken(m: re.Match, ctx: _Context):
+    year = _spoken_year(m.group(0))
+    if year is None or not (1900 <= year <= 2099):
+        return None
+    token = ctx.token_at(m.end() - 1)
+    nxt = token.nbor(1) if token is not None and token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ in (
+        "dollars",
+        "people",
+        "percent",
+        "million",
+        "billion",
+        "feet",
+        "miles",
+    ):
+        return None
+    return "DATE", str(year), "a year said in words"
+
+
+@_rule(
+    "decade",
+    r"\b(?:the\s+)?(?:(?P<edge>early|mid-?|late)[\s-]*)?(?P<dec>(?:1[5-9]|20)?\d0)['’]?s\b|(?:the\s+)?(?:(?P<edge2>early|mid-?|late)[\s-]*)?['’](?P<short>\d0)s\b",
+)
+def _decade(m: re.Match, ctx: _Context):
+    if m["dec"]:
+        digits = m["dec"]
+        if len(digits) == 2:
+            digits = ("19" if digits != "00" else "20") + digits
+        if len(digits) != 4:
+            return None
+        token = ctx.token_at(m.start("dec"))
+        if token is not None and token.i > 0 and token.nbor(-1).text in ("$", "£", "€"):
+            return None
+    else:
+        digits = ("19" if m["short"] != "00" else "20") + m["short"]
+    return "DATE", digits[:3], f"the decade {digits[:3]}0–{digits[:3]}9"
+
+
+@_rule(
+    "century",
+    r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b|\b(?:the\s+)?(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b",
+)
+def _century(m: re.Match, ctx: _Context):
+    number = int(m["n"]) if m["n"] else ORDINALS[m["w"].lower()]
+    return "DATE", f"{number - 1:02d}", f"the {number}th century"
+
+
+@_rule(
+    "year",
+    rf"\b(?:(?P<edge>{_EDGE})\s*|(?P<fiscal>(?:the\s+)?fiscal(?:\s+year)?|(?:the\s+)?calendar(?:\s+year)?|FY|the\s+year|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s*)?(?P<year>{_YEAR})(?![\d%$-]|['’]?s\b|,\d|\.\d|\s*(?:%|percent|per\s+cent))\b",
+)
+def _year(m: re.Match, ctx: _Context):
+    if ctx.text[max(0, m.start("year") - 1) : m.start("year")] in ("$", "£", "€", "#"):
+        return None
+    token = ctx.token_at(m.start("year"))
+    if token is not None:
+        if token.i > 0 and token.nbor(-1).text in (
+            "$",
+            "£",
+            "€",
+            "#",
+            "No.",
+            "no.",
+            "No",
+            "Flight",
+            "flight",
+        ):
+            return None
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in (
+            "shares", "people", "troops", "points", "feet", "miles", "acres", "dollars", "members",
+            "employees", "jobs", "units", "tons", "barrels", "votes", "cars", "homes", "pounds",
+        ):  # fmt: skip
+            return None
+        if token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") and not m["fiscal"]:
+            return None
+    year = int(m["year"])
+    fiscal = (m["fiscal"] or "").lower()
+    season = re.search(_SEASON, fiscal)
+    if season:
+        return "DATE", f"{year}-{SEASONS[season.group(0)]}", f"the {season.group(0)} of {year}"
+    return "DATE", str(year), "a year"
+
+
+@_rule(
+    "quarter",
+    r"\b(?:(?P<the>the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<latest>latest|current|most\s+recent|previous|past|year-ago|year-earlier|same|comparable|comparable\s+year-ago|comparable\s+year-earlier)\s+)?(?:(?P<y0>1[5-9]\d\d|20\d\d)\s+)?(?P<fiscal>fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?P<unit>quarter|half|period)(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y>1[5-9]\d\d|20\d\d))?(?![\w])",
+)
+def _quarter(m: re.Match, ctx: _Context):
+    unit = m["unit"].lower()
+    ordinal = (m["ord"] or "").lower()
+    latest = re.sub(r"\s+", " ", (m["latest"] or "").lower())
+    year0 = m.groupdict().get("y0")
+    if unit == "period" and not (latest or m["y"] or year0):
+        return None
+    if unit == "half" and not ordinal:
+        return None
+    if not m["the"] and not ordinal and not latest and not m["y"] and not year0:
+        return None
+    token = ctx.token_at(m.start("unit"))
+    if unit == "quarter" and token is not None:
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in ("of", "-") and not m["y"] and not ordinal:
+            return None  # "a quarter of the shares"
+    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(
+        ordinal
+    )
+    if ordinal in ("final", "last"):
+        number = 4 if unit == "quarter" else 2
+    if m["y"] or year0:
+        year = int(m["y"] or year0)
+        if unit == "period" and number is None:
+            if ctx.last_quarter:
+                number = ctx.last_quarter[1]
+            else:
+                return "DATE", str(year), "a period of that year"
+    elif m["the"] and m["the"].lower().startswith("next"):
+        year = ctx.dct.year + 1 if ctx.dct else None
+    elif m["the"] and m["the"].lower().startswith("last"):
+        year = ctx.dct.year - 1 if ctx.dct else None
+    elif latest in ("year-ago", "year-earlier", "same", "comparable") and ctx.last_quarter:
+        year = ctx.last_quarter[0] - 1
+        number = number or ctx.last_quarter[1]
+    elif ctx.last_quarter and number is None and latest not in ("latest", "most recent"):
+        year, number = ctx.last_quarter
+    elif ctx.dct is not None:
+        current = _quarter_of(ctx.dct)
+        if number is None:
+            number = current - 1 or 4
+            year = ctx.dct.year if current > 1 else ctx.dct.year - 1
+            if latest in ("year-ago", "year-earlier", "same", "comparable"):
+                year -= 1
+        elif unit == "half":
+            year = ctx.dct.year if (number - 1) * 6 + 1 <= ctx.dct.month else ctx.dct.year - 1
+        else:
+            year = ctx.dct.year if number <= current or ctx.tense(m.start()) == "future" else ctx.dct.year - 1
+    else:
+        year = None
+    if unit == "period" and number is None and ctx.last_quarter is None:
+        return None
+    code = "H" if unit == "half" else "Q"
+    value = f"{year:04d}-{code}{number or 'X'}" if year else f"XXXX-{code}{number or 'X'}"
+    if (
+        unit != "half"
+        and latest not in ("year-ago", "year-earlier", "same", "comparable")
+        and year
+        and number
+    ):
+        ctx.last_quarter = (year, number)
+        ctx.last_quarter_at = m.start()
+    note = "a quarter of the (business) year" if code == "Q" else "a half of the year"
+    if not year:
+        note = _no_dct("this quarter")
+    if m["the"] and m["ord"] and ctx.text[m.end("ord") : m.start("unit")] == "-":
+        return "DATE", value, note, m.start("ord")  # "the third-quarter profit": "the" belongs to "profit"
+    return "DATE", value, note
+
+
+@_rule(
+    "quarter_adj",
+    r"\b(?P<the>)(?P<latest>)(?P<y0>)(?P<y>)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)-(?P<unit>quarter|half)\b",
+)
+def _quarter_adj(m: re.Match, ctx: _Context):
+    return _quarter(m, ctx)
+
+
+@_rule("year_ago_adj", r"\b(?P<w>year-ago|year-earlier|a\s+year\s+(?:earlier|ago|before))\b")
+def _year_ago_adj(m: re.Match, ctx: _Context):
+    if ctx.last_quarter and m.start() - ctx.last_quarter_at < 400:
+        year, quarter = ctx.last_quarter
+        return "DATE", f"{year - 1:04d}-Q{quarter}", "the same quarter one year before the one just named"
+    anchor = ctx.last_date if "earlier" in m["w"] or "before" in m["w"] else None
+    if anchor is not None:
+        return "DATE", f"{anchor.year - 1:04d}", "one year before the date just named"
+    if ctx.dct is None:
+        return "DATE", "XXXX", _no_dct("“a year ago”")
+    return "DATE", f"{ctx.dct.year - 1:04d}", "one year before the publication date"
+
+
+@_rule(
+    "ago",
+    rf"\b(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_NUMBER}|{_VAGUE})[\s-]+(?P<unit>{_UNIT})s?\s+(?P<rel>ago|from\s+now|hence)\b",
+)
+def _ago(m: re.Match, ctx: _Context):
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    amount = _number(m["n"])
+    rel = m["rel"].lower()
+    if rel in ("before", "after"):
+        return None  # "two days before the vote": a duration linked to an event
+    if rel in ("earlier", "later"):
+        return "DURATION", _duration(amount, unit), "a stretch of time before or after another event"
+    sign = -1 if rel == "ago" else 1
+    if amount is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "an unspecified time ago"
+    if ctx.dct is None:
+        return "DATE", "XXXX" if unit in ("year", "decade", "century") else "XXXX-XX-XX", _no_dct("“ago”")
+    n = amount
+    dct = ctx.dct
+    note = f"{m['n']} {unit}(s) {'before' if sign < 0 else 'after'} the publication date {dct.isoformat()}"
+    if unit in ("year", "decade", "century"):
+        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        return "DATE", f"{int(dct.year + sign * years):04d}", note
+    if unit == "month":
+        year, month = _shift_month(dct.year, dct.month, int(sign * n))
+        return "DATE", f"{year:04d}-{month:02d}", note
+    if unit in ("week", "fortnight"):
+        return "DATE", _week(dct + dt.timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1))), note
+    if unit == "day":
+        return "DATE", (dct + dt.timedelta(days=sign * n)).isoformat(), note
+    if unit == "quarter":
+        year, month = _shift_month(dct.year, dct.month, int(sign * 3 * n))
+        return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", note
+    return "TIME", "PAST_REF" if sign < 0 else "FUTURE_REF", note
+
+
+@_rule(
+    "duration",
+    rf"\b(?:(?P<the>the)\s+|(?P<art>an?)\s+(?=\S+-))?(?:(?P<mod>past|last|next|coming|first|latest|previous|following|final|initial|remaining|recent|same|entire|whole|full)\s+)?(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_NUMBER})(?:\s+(?:to|or)\s+(?P<n2>{_NUMBER}))?(?P<sep>[\s-]+)(?:(?P<more>more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{_UNIT})s?(?![\w])(?P<old>-old)?(?P<noun>(?<=\w)\s+(?:period|term|span|stretch|window|interval))?(?P<orso>\s+or\s+(?:so|two|three|more))?",
+)
+def _duration_rule(m: re.Match, ctx: _Context):
+    unit = m["unit"].lower()
+    if unit.startswith("centur"):
+        unit = "century"
+    number_text = m["n"]
+    amount = _number(number_text)
+    if amount is None:
+        return None
+    if number_text.lower() in ("a", "an") and m["sep"] != " " and "-" in m["sep"]:
+        return None
+    if unit == "quarter" and ("-" in m["sep"] or ctx.text[m.end() : m.end() + 3] == " of"):
+        return None  # "three-quarters of the shares" is a fraction
+    if unit == "quarter" and number_text.lower() in ("a", "an", "one") and not m["mod"]:
+        return None  # "a quarter of the company"
+    if unit == "second" and number_text.lower() in ("a", "one") and not m["mod"]:
+        return None
+    token = ctx.token_at(m.start("n"))
+    if token is not None and token.i > 0 and token.nbor(-1).text in ("$", "£", "€"):
+        return None
+    if number_text.lower() in ("a", "an") and not m["the"] and not m["mod"] and not m["approx"]:
+        # "a year" alone is often a rate ("$1 million a year"): keep it only after a preposition
+        prev = token.nbor(-1) if token is not None and token.i > 0 else None
+        if prev is not None and (
+            prev.like_num
+            or prev.lower_ in ("times", "once", "twice", "thrice")
+            or prev.tag_ in ("CD", "NNS", "$")
+        ):
+            return None
+        if prev is not None and prev.lower_ in ("per",):
+            return None
+    if m["old"] or re.match(r"\s+old\b", ctx.text[m.end() : m.end() + 5]):
+        return None  # an age ("a 6-year-old boy") is not a time expression in TimeML
+    unit_name = unit
+    if "-" in m["sep"] and m["noun"] is None and (m["the"] or m["art"]) and not m["mod"]:
+        # "the 30-day deadline": "the" belongs to "deadline"
+        return "DURATION", _duration(amount, unit_name), "a length of time", m.start("n")
+    if "-" not in m["sep"] and m["noun"]:
+        return None
+    last = ctx.token_at(m.start("mod")) if m["mod"] and m["mod"].lower() == "last" and not m["the"] else None
+    if (
+        last is not None
+        and last.i > 0
+        and (last.pos_ == "VERB" or last.nbor(-1).lower_ in ("to", "will", "would", "could", "may", "might"))
+    ):
+        # "the talks will last over a week": "last" is the verb
+        return (
+            "DURATION",
+            _duration(amount, unit_name),
+            "a length of time",
+            m.start("approx") if m["approx"] else m.start("n"),
+        )
+    if unit == "weekend":
+        return None
+    return "DURATION", _duration(amount, unit_name), f"a length of time: {m.group('n')} {unit}(s)"
+
+
+@_rule(
+    "vague_duration",
+    rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|recent|first)\s+)?(?P<n>{_VAGUE})\s+(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b",
+)
+def _vague_duration(m: re.Match, ctx: _Context):
+    return "DURATION", _duration(None, _unit_code(m["unit"])), f"an unspecified number of {m['unit'].lower()}"
+
+
+def _unit_code(plural: str) -> str:
+    """The singular unit name of a plural such as "weeks" or "centuries"."""
+    singular = plural.lower().rstrip("s")
+    return "century" if singular == "centurie" else singular
+
+
+@_rule(
+    "plural_units",
+    r"\b(?:(?P<the>the)\s+)?(?P<mod>past|last|next|coming|recent|following|previous|first)?\s*(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+(?:or|and|to)\s+(?P<unit2>days|weeks|months|years|decades))?\b",
+)
+def _plural_units(m: re.Match, ctx: _Context):
+    unit = m["unit"].lower()
+    token = ctx.token_at(m.start("unit"))
+    if not m["mod"]:
+        prev = token.nbor(-1) if token is not None and token.i > 0 else None
+        if prev is None or prev.lower_ not in (
+            "for",
+            "over",
+            "within",
+            "in",
+            "after",
+            "takes",
+            "take",
+            "took",
+            "lasted",
+            "last",
+        ):
+            return None
+        if prev.lower_ in ("in", "after") and unit not in ("years", "decades", "weeks", "months", "days"):
+            return None
+        nxt = token.nbor(1) if token is not None and token.i + 1 < len(token.doc) else None
+        if (nxt is not None and nxt.lower_ in ("of", "'", "’")) or (
+            nxt is not None and nxt.lower_ in ("'s", "’s")
+        ):
+            return None
+        if prev.lower_ == "in" and nxt is not None and nxt.lower_ not in (".", ",", ";", "and", "or"):
+            return None
+    modifier = (m["mod"] or "").lower()
+    if not m["the"] and modifier in ("last", "following", "previous", "first"):
+        return None
+    if modifier in ("recent", "past") and unit == "years" and not m["the"]:
+        return "DATE", "PAST_REF", f"{modifier} years: some time in the past"
+    if modifier == "coming" and unit in ("months", "years"):
+        return "DATE", "FUTURE_REF", f"the coming {unit}: some time to come"
+    return "DURATION", _duration(None, _unit_code(unit)), f"an unspecified number of {unit}"
+
+
+@_rule(
+    "named_day",
+    rf"\b(?:(?P<mod>last|this|next)\s+)?(?P<name>{_alt(list(HOLIDAYS_FIXED) + list(HOLIDAYS_NTH))})(?:\s+(?P<y>{_YEAR}))?\b",
+)
+def _named_day(m: re.Match, ctx: _Context):
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    if not m["name"][:1].isupper() and not m["name"].startswith("the"):
+        return None
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.dct is not None:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get((m["mod"] or "").lower(), 0)
+    else:
+        year = None
+    if year is not None and not m["y"] and not m["mod"]:
+        dates = [d for d in (_holiday(name, y) for y in (year - 1, year, year + 1)) if d is not None]
+        best = min(dates, key=lambda d: abs((d - ctx.dct).days))
+        return "DATE", best.isoformat(), f"the {m['name']} nearest the publication date"
+    if name in HOLIDAYS_FIXED:
+        month, day = HOLIDAYS_FIXED[name]
+    else:
+        month, weekday, nth = HOLIDAYS_NTH[name]
+        if year is None:
+            return "DATE", f"XXXX-{month:02d}-XX", _no_dct(f"{m['name']}")
+        first = dt.date(year, month, 1)
+        if nth > 0:
+            day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1)
+        else:
+            last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+            day = last.day - (last.isoweekday() - weekday) % 7
+        if name == "election day":
+            day = 2 + (1 - dt.date(year, 11, 2).isoweekday()) % 7
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", _no_dct(m["name"])
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}", f"{m['name']} of {year}"
+
+
+def _holiday(name: str, year: int) -> dt.date | None:
+    if name in HOLIDAYS_FIXED:
+        return dt.date(year, *HOLIDAYS_FIXED[name])
+    month, weekday, nth = HOLIDAYS_NTH[name]
+    if name == "election day":
+        return dt.date(year, 11, 2 + (1 - dt.date(year, 11, 2).isoweekday()) % 7)
+    first = dt.date(year, month, 1)
+    if nth > 0:
+        return dt.date(year, month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+@_rule(
+    "misc",
+    r"\b(?P<w>year-end|year-to-date|the\s+end\s+of\s+the\s+year|the\s+end\s+of\s+(?:this|last|next)\s+(?:year|month|week)|the\s+current\s+(?:fiscal|calendar)\s+year|earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|the\s+(?:full|fiscal|calendar|latest|whole|entire|financial)\s+year|the\s+end\s+of\s+the\s+(?:month|week)|that\s+year|the\s+(?:nineteen-|19)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|the\s+year|the\s+day|the\s+week|the\s+weekend|the\s+month|the\s+(?:first|latest|past|last)\s+(?:nine|six|three|twelve)\s+months|the\s+(?:nine|six|three|twelve)\s+months)(?![\w-])",
+)
+def _misc(m: re.Match, ctx: _Context):
+    words = re.sub(r"\s+", " ", m["w"].lower())
+    dct = ctx.dct
+    if words in ("the day", "the month"):
+        return None
+    decade = re.search(r"(twen|thir|for|fif|six|seven|eigh|nine)ties", words)
+    if decade:
+        digit = ["twen", "thir", "for", "fif", "six", "seven", "eigh", "nine"].index(decade.group(1)) + 2
+        return "DATE", f"19{digit}", f"the decade 19{digit}0–19{digit}9"
+    if words == "that year":
+        if ctx.last_date is None:
+            return None
+        return "DATE", str(ctx.last_date.year), "the year of the date named before"
+    if words in (
+        "the year",
+        "the full year",
+        "the fiscal year",
+        "the calendar year",
+        "the financial year",
+        "the whole year",
+        "the entire year",
+        "the latest year",
+    ):
+        token = ctx.token_at(m.end() - 1)
+        nxt = token.nbor(1) if token is not None and token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in ("before", "after", "earlier", "ago", "that", "when"):
+            return None
+        if nxt is not None and nxt.lower_ in ("ended", "ending", "through", "to", "since"):
+            return "DURATION", "P1Y", "a year-long stretch ending on a date the text gives"
+        if dct is None:
+            return "DATE", "XXXX", _no_dct("the year")
+        year = ctx.last_date.year if ctx.last_date else dct.year
+        return "DATE", str(year), "the year the story is about"
+    if words == "the week":
+        if dct is None:
+            return "DATE", "XXXX-WXX", _no_dct("the week")
+        return "DATE", _week(dct), "the week of the publication date"
+    if words == "the weekend":
+        value, note = _relative_unit("weekend", 0, ctx, m.start())
+        return "DATE", value, note
+    months = re.search(r"(nine|six|three|twelve) months", words)
+    if months:
+        return "DURATION", f"P{_number(months.group(1)):.0f}M", "a stretch of months"
+    if dct is None:
+        return "DATE", "XXXX", _no_dct(words)
+    if words == "year-end":
+        return "DATE", f"{dct.year:04d}-12-31", "the last day of this year"
+    if words in ("the end of the year", "the end of this year"):
+        return "DATE", f"{dct.year:04d}", "the end of this year"
+    if words in ("the end of the month", "the end of the week"):
+        unit = words.split()[-1]
+        value, note = _relative_unit(unit, 0, ctx, m.start())
+        return "DATE", value, note
+    if words.startswith("the end of"):
+        shift = -1 if "last" in words else 1
+        return "DATE", f"{dct.year + shift:04d}", "the end of a year near the publication date"
+    if words == "year-to-date":
+        return "DURATION", f"P{dct.timetuple().tm_yday}D", "from 1 January to the publication date"
+    unit = words.split()[-1]
+    value, note = _relative_unit(unit, 0, ctx, m.start())
+    return "DATE", value, note
