@@ -10,8 +10,8 @@ from newslab import Article, NewslabError
 from newslab.parse_view import (
     ENTITY_COLUMNS,
     TOKEN_COLUMNS,
-    deterministic_ids,
     dependency_svg,
+    deterministic_ids,
     sentence_entities,
     sentence_tokens,
     speech_verb_subjects,
