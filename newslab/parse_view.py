@@ -41,7 +41,11 @@ def sentence_span(article: Article, sentence: int) -> Span:
     """
     from newslab.nlp import parse
 
-    if isinstance(sentence, bool) or not isinstance(sentence, int) or not 0 <= sentence < len(article.sentences):
+    if (
+        isinstance(sentence, bool)
+        or not isinstance(sentence, int)
+        or not 0 <= sentence < len(article.sentences)
+    ):
         raise errors.InvalidInput(
             f"There is no sentence {sentence!r} in `{article.id}`: give a number from 0 to "
             f"{len(article.sentences) - 1}, as in the `sentence` column of sentences_table(article)."
@@ -147,7 +151,9 @@ def dependency_svg(article: Article, sentence: int, *, compact: bool = True, dis
     from spacy import displacy
 
     span = sentence_span(article, sentence)
-    svg = displacy.render(span, style="dep", jupyter=False, options={"compact": compact, "distance": distance})
+    svg = displacy.render(
+        span, style="dep", jupyter=False, options={"compact": compact, "distance": distance}
+    )
     return deterministic_ids(svg, f"newslab-{_slug(article.id)}-s{sentence}")
 
 
