@@ -8,8 +8,15 @@ import pytest
 
 from newslab.anatomy import sentences_table
 from newslab.check import python_basics
+from newslab.check._core import reset_tries
 
 pytestmark = pytest.mark.model  # the sentences table needs the model's sentence boundaries
+
+
+@pytest.fixture(autouse=True)
+def first_try():
+    """Every test starts from each exercise's first hint."""
+    reset_tries()
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +35,8 @@ def table(seed):
 )
 def test_no_answer_yet_gets_a_neutral_prompt(seed, check):
     result = check(seed)
-    assert not result.ok and result.message.startswith("Your turn: store your answer in `answer`")
+    assert result.ok is None and result.message.startswith("store your answer in `answer`")
+    assert repr(result).startswith("✏️ Your turn")
 
 
 @pytest.mark.parametrize("answer", [9, "9", 9.0, np.int64(9), " 9 ", [9], pd.Series([9])])
@@ -110,3 +118,11 @@ def test_shortest_sentence_hints(seed, table, answer, hint):
 
 def test_shortest_sentence_hints_another_sentence_of_the_text(seed, table):
     assert "not the shortest" in python_basics.shortest_sentence(seed, table.iloc[0]["text"]).message
+
+
+def test_hints_come_in_steps_what_to_think_about_then_the_code(seed):
+    first = python_basics.sentences_longer_than(seed, 30, 3).message
+    second = python_basics.sentences_longer_than(seed, 30, 3).message
+    assert "(" not in first and "sentences[sentences" in second
+    assert "len()" not in python_basics.title_words(seed, 3).message
+    assert "len()" in python_basics.title_words(seed, 3).message

@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from newslab.article import Article
-from newslab.check._core import CheckResult, fail, passed
+from newslab.check._core import CheckResult, fail, passed, same_name, unanswered
 from newslab.check._prompt import your_turn
-from newslab.check.who_said_what import _same_person
 
 
 def speaker_by_tree(article: Article, quote: str, answer: Any) -> CheckResult:
@@ -30,11 +29,11 @@ def speaker_by_tree(article: Article, quote: str, answer: Any) -> CheckResult:
     record = records[0]
     speaker = record.attrs["speaker"]
     mention = article.text[record.attrs["speaker_start"] : record.attrs["speaker_end"]]
-    if answer is None:
+    if unanswered(answer):
         return your_turn('answer = "Jane Doe"')
     if not isinstance(answer, str) or not answer.strip():
         return fail("Answer with the speaker's name as text, in quotation marks.")
-    if _same_person(answer, speaker) or answer.strip().casefold() == mention.casefold():
+    if same_name(answer, speaker) or answer.strip().casefold() == mention.casefold():
         return passed(
             f"“{mention}” is the subject (nsubj) of the speech verb “{record.attrs['cue']}”, and "
             f"the reported words hang from that verb: {speaker} said “{quote}”."
@@ -52,7 +51,7 @@ def speaker_by_tree(article: Article, quote: str, answer: Any) -> CheckResult:
         for q in load_gold(article).labelled("QUOTE")
         if sentence.start <= q.start < sentence.end
         and q.attrs.get("cue") != cue
-        and _same_person(answer, q.attrs.get("speaker"))
+        and same_name(answer, q.attrs.get("speaker"))
     ]
     if others:
         return fail(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from newslab.article import Article
-from newslab.check._core import CheckResult, as_number, fail, passed
+from newslab.check._core import CheckResult, as_number, fail, passed, stepped, unanswered
 from newslab.check._prompt import your_turn
 
 
@@ -30,14 +30,14 @@ def _count(answer: Any) -> float | None:
 
 def title_words(article: Article, answer: Any) -> CheckResult:
     """Exercise: how many words does the article's title have (words separated by spaces)?"""
-    if answer is None:
+    if unanswered(answer):
         return your_turn("answer = len(words)")
     words = article.title.split()
     if isinstance(answer, list) and [str(w) for w in answer] == words:
         return passed(f"that is the title's list of words: it has {len(words)} of them.")
     value = _count(answer)
     if value is None:
-        return fail("Answer with a number: `len(...)` of the list that `.split()` gives.")
+        return fail("Answer with a number: how many items does the list of the title's words have?")
     if value == len(words):
         return passed(f"the title has {len(words)} words.")
     if value == len(article.title):
@@ -50,17 +50,21 @@ def title_words(article: Article, answer: Any) -> CheckResult:
         )
     if abs(value - len(words)) == 1:
         return fail("One off. Print the list `title.split()` and count its items again, or use `len()`.")
-    return fail("Not that number. Make the list of words with `article.title.split()` and take its `len()`.")
+    return stepped(
+        ("title_words", article.id),
+        "Not that number. Count the items of the list of words, not the letters or the spaces.",
+        "Make the list of words with `article.title.split()` and take its `len()`.",
+    )
 
 
 def word_count_in_text(article: Article, word: str, answer: Any) -> CheckResult:
     """Exercise: how often does ``word`` occur in ``article.text`` (title included, as written)?"""
-    if answer is None:
+    if unanswered(answer):
         return your_turn(f'answer = article.text.count("{word}")')
     expected = article.text.count(word)
     value = _count(answer) if not isinstance(answer, (list, tuple)) else as_number(answer)
     if value is None:
-        return fail(f'Answer with a number: strings have a `.count("{word}")` method.')
+        return fail("Answer with a number: how many times do those letters stand in the text?")
     if value == expected:
         return passed(f"“{word}” occurs {expected} times in the article's text, title included.")
     body = article.text[article.body.start : article.body.end].count(word)
@@ -74,8 +78,10 @@ def word_count_in_text(article: Article, word: str, answer: Any) -> CheckResult:
         )
     if value == article.text.count(word.lower()):
         return fail(f"Python tells capitals apart: count “{word}” with its capital letter.")
-    return fail(
-        f'Not that number. Try `article.text.count("{word}")` — the quotation marks make "{word}" a string.'
+    return stepped(
+        ("word_count_in_text", article.id, word),
+        f"Not that number. Count every “{word}” in the whole text, title included, with its capital letter.",
+        f'Try `article.text.count("{word}")` — the quotation marks make "{word}" a string.',
     )
 
 
@@ -83,13 +89,13 @@ def sentences_longer_than(article: Article, words: int, answer: Any) -> CheckRes
     """Exercise: how many sentences have more than ``words`` words? (filter a table, then count)"""
     from newslab.anatomy import sentences_table
 
-    if answer is None:
+    if unanswered(answer):
         return your_turn(f'answer = len(sentences[sentences["words"] > {words}])')
     table = sentences_table(article)
     expected = int((table["words"] > words).sum())
     value = _count(answer)
     if value is None:
-        return fail("Answer with a number: filter the table, then count its rows with `len(...)`.")
+        return fail("Answer with a number: how many rows are left once you keep only the long sentences?")
     if value == expected:
         return passed(f"{expected} of the {len(table)} sentences have more than {words} words.")
     if value == int((table["words"] >= words).sum()):
@@ -102,14 +108,18 @@ def sentences_longer_than(article: Article, words: int, answer: Any) -> CheckRes
         )
     if value == int(table.loc[table["words"] > words, "words"].sum()):
         return fail("That adds up their words. The question asks how many sentences: count the rows.")
-    return fail(f'Not that number. Filter with `sentences[sentences["words"] > {words}]`, then take `len()`.')
+    return stepped(
+        ("sentences_longer_than", article.id, words),
+        f"Not that number. Keep the rows whose `words` value is above {words}, then count the rows left.",
+        f'Filter with `sentences[sentences["words"] > {words}]`, then take `len()`.',
+    )
 
 
 def shortest_sentence(article: Article, answer: Any) -> CheckResult:
     """Exercise: which sentence is the shortest, in words? Its number, its text or its table row."""
     from newslab.anatomy import sentences_table
 
-    if answer is None:
+    if unanswered(answer):
         return your_turn('answer = sentences.sort_values("words").iloc[0]["text"]')
     table = sentences_table(article)
     shortest = table[table["words"] == table["words"].min()]
@@ -143,4 +153,8 @@ def shortest_sentence(article: Article, answer: Any) -> CheckResult:
         )
     if value in {n + 1 for n in numbers}:
         return fail("Off by one: the table numbers sentences from 0, like Python does.")
-    return fail('Not that one. Sort the table with `sort_values("words")` and read the first row.')
+    return stepped(
+        ("shortest_sentence", article.id),
+        "Not that one. Which row has the smallest value in the `words` column?",
+        'Sort the table with `sort_values("words")` and read the first row.',
+    )

@@ -10,9 +10,8 @@ import unicodedata
 from typing import Any
 
 from newslab.article import Article
-from newslab.check._core import CheckResult, fail, passed
+from newslab.check._core import CheckResult, fail, passed, same_name, unanswered
 from newslab.check._prompt import your_turn
-from newslab.check.who_said_what import _same_person
 
 
 def _nested_reports(article: Article) -> list[tuple[Any, Any]]:
@@ -44,16 +43,16 @@ def vouched_speaker(article: Article, answer: Any) -> CheckResult:
         )
     outer, inner = nested[-1]
     vouched, reported = outer.attrs["speaker"], inner.attrs["speaker"]
-    if answer is None:
+    if unanswered(answer):
         return your_turn('answer = "Jane Doe"')
     if not isinstance(answer, str) or not answer.strip():
         return fail("Answer with a person's name as text, in quotation marks.")
-    if _same_person(answer, vouched):
+    if same_name(answer, vouched):
         return passed(
             f"the article quotes {vouched}. That {reported} {inner.attrs.get('cue') or 'said'} it is "
             f"{vouched}'s claim: counting it as {reported}'s voice rests on one source's say-so."
         )
-    if _same_person(answer, reported):
+    if same_name(answer, reported):
         return fail(
             f"{reported} is who the words say spoke, but the article never quotes {reported}: whose words "
             f"hold “{inner.text}”? Look at the cue “{outer.attrs.get('cue')}”."
@@ -78,7 +77,7 @@ def speaker_as_written(sentence: str, name: str, answer: Any) -> CheckResult:
     """
     if name not in sentence:
         raise ValueError(f"{name!r} is not printed in the sentence")
-    if answer is None:
+    if unanswered(answer):
         return your_turn('answer = "Given Family"')
     if not isinstance(answer, str) or not answer.strip():
         return fail("Answer with the speaker's name as text, in quotation marks.")
