@@ -21,7 +21,7 @@ REPORTED = "his campaign did not collude with Russia"
 )
 def test_no_answer_yet_gets_a_neutral_prompt(seed, check):
     result = check(seed)
-    assert result.ok is None and result.message.startswith("store your answer in `answer`")
+    assert result.ok is None and result.message.startswith("store ") and "in `answer`" in result.message
 
 
 @pytest.mark.parametrize("answer", ["Donald Trump", "Trump", "trump", " TRUMP ", "President Trump"])

@@ -30,7 +30,7 @@ def speaker_by_tree(article: Article, quote: str, answer: Any) -> CheckResult:
     speaker = record.attrs["speaker"]
     mention = article.text[record.attrs["speaker_start"] : record.attrs["speaker_end"]]
     if unanswered(answer):
-        return your_turn('answer = "Jane Doe"')
+        return your_turn("the speaker's name, as a string")
     if not isinstance(answer, str) or not answer.strip():
         return fail("Answer with the speaker's name as text, in quotation marks.")
     if same_name(answer, speaker) or answer.strip().casefold() == mention.casefold():

@@ -44,7 +44,7 @@ def vouched_speaker(article: Article, answer: Any) -> CheckResult:
     outer, inner = nested[-1]
     vouched, reported = outer.attrs["speaker"], inner.attrs["speaker"]
     if unanswered(answer):
-        return your_turn('answer = "Jane Doe"')
+        return your_turn("the name of the person whose words the article quotes, as a string")
     if not isinstance(answer, str) or not answer.strip():
         return fail("Answer with a person's name as text, in quotation marks.")
     if same_name(answer, vouched):
@@ -78,7 +78,7 @@ def speaker_as_written(sentence: str, name: str, answer: Any) -> CheckResult:
     if name not in sentence:
         raise ValueError(f"{name!r} is not printed in the sentence")
     if unanswered(answer):
-        return your_turn('answer = "Given Family"')
+        return your_turn("the speaker's whole name, as the sentence prints it")
     if not isinstance(answer, str) or not answer.strip():
         return fail("Answer with the speaker's name as text, in quotation marks.")
     given = " ".join(unicodedata.normalize("NFC", answer).split())
