@@ -108,7 +108,7 @@ def speech_verb_subjects(article: Article, sentence: int) -> pd.DataFrame:
     import pandas as pd
 
     from newslab.analysis import analyze
-    from newslab.cues import SUBJECTS, cue_lemma, is_cue
+    from newslab.layers.quotes.cues import SUBJECTS, cue_lemma, is_cue
     from newslab.people import entity_at
 
     span = sentence_span(article, sentence)

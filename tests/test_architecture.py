@@ -131,6 +131,7 @@ FLOORS = {
         "binder",
         "student_copy",
         "my_work",
+        "handin",
     ),
     5: (
         "export",
@@ -143,7 +144,7 @@ FLOORS = {
         "annotation_session",
         "display",
     ),
-    4: ("people", "quotes", "timeline", "sentiment", "sentiment_plots", "anatomy"),
+    4: ("people", "quotes", "timeline", "sentiment", "sentiment_plots", "anatomy", "parse_view"),
     3: ("analysis",),
     2: ("layers",),
     1: (
