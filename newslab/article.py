@@ -135,10 +135,18 @@ class Article:
         from newslab.nlp import parse
 
         doc = parse(self)
-        spans = []
+        spans: list[Span] = []
         for sent in doc.sents:
             start, end = _strip(self.text, sent.start_char, sent.end_char)
-            if start < end and self.body.start <= start and end <= self.body.end:
+            if not (start < end and self.body.start <= start and end <= self.body.end):
+                continue
+            if (
+                spans
+                and _only_punctuation(self.text[start:end])
+                and self.paragraph_of(spans[-1].start) == (self.paragraph_of(start))
+            ):
+                spans[-1] = Span(spans[-1].start, end)  # a stray mark belongs to the sentence before it
+            else:
                 spans.append(Span(start, end))
         return tuple(spans)
 
@@ -189,6 +197,10 @@ def split_paragraphs(text: str) -> list[Span]:
 def is_blank(text: str) -> bool:
     """Whether a text holds nothing to read: only white space and invisible (zero-width) characters."""
     return not text.translate(_INVISIBLE).strip()
+
+
+def _only_punctuation(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
