@@ -391,3 +391,30 @@ def test_a_shared_surname_joins_the_person_named_last():
     bill, hillary = by_name(cast, "Bill Clinton"), by_name(cast, "Hillary Clinton")
     assert [m.start for m in bill.mentions if m.text == "Clinton"] == [81]
     assert [m.start for m in hillary.mentions if m.text == "Clinton"] == [166]
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hollins Water said the pipes were old.", "Hollins Water"),
+        (
+            "The decision was reported by the Elmside Gazette, which said the sale would raise £2m.",
+            "Elmside Gazette",
+        ),
+        (
+            "The decision was reported by the Harbourside Gazette, which said the sale would raise £2m.",
+            "Harbourside Gazette",
+        ),
+        ("Pellow Group said the site would be sold.", "Pellow Group"),
+    ],
+)
+def test_a_company_or_newspaper_name_is_an_organisation(text, name):
+    assert by_name(cast_of(text), name).label == "ORG"
+
+
+@model
+def test_a_name_stops_where_the_next_clause_starts():
+    cast = cast_of("Dr Ann Lee told the Weekly Courier that Brackley had lost its bus route.")
+    assert by_name(cast, "Weekly Courier").label == "ORG"
+    assert not any(" that " in f" {m.text} " for e in cast for m in e.mentions)
