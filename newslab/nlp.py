@@ -99,8 +99,6 @@ def make_doc(text: str, paragraph_starts: tuple[int, ...] = ()) -> Doc:
             token.is_sent_start = True
         elif _glued(doc, token.i - 1, token.i) and not _glued(doc, token.i, token.i + 1, word=True):
             token.is_sent_start = False
-        if _glued(doc, token.i, token.i + 1, word=True) and not _glued(doc, token.i - 1, token.i):
-            doc[token.i + 1].is_sent_start = False  # an opening mark and the word it opens
     return doc
 
 
