@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.layers.cast.coref import _link_descriptions, _link_pronouns
+from newslab.layers.cast.councils import add_council_names, link_the_council
 from newslab.layers.cast.names import (
     _attach_title,
     _find_untagged,
@@ -78,12 +79,14 @@ def find_cast(article: Article, doc: Doc) -> list[Entity]:
     names = _model_names(article, doc)
     _fix_person_types(doc, names)
     _untagged_people(article, doc, names)
+    add_council_names(article, doc, names)
     groups = _group_names(doc, names)
     _find_untagged(article, doc, names, groups)
     for name in names:
         _attach_title(doc, name, groups[name.group])
     _collect_roles(doc, groups)
     _link_descriptions(article, doc, groups, quotes)
+    link_the_council(article, doc, groups)
     _link_pronouns(article, doc, groups, quotes)
     return _build_entities(article, doc, groups)
 

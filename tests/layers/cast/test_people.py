@@ -418,3 +418,34 @@ def test_a_name_stops_where_the_next_clause_starts():
     cast = cast_of("Dr Ann Lee told the Weekly Courier that Brackley had lost its bus route.")
     assert by_name(cast, "Weekly Courier").label == "ORG"
     assert not any(" that " in f" {m.text} " for e in cast for m in e.mentions)
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "town", "council"),
+    [
+        (
+            "Brackley council has voted to close the library. The council said Brackley could not afford it.",
+            "Brackley",
+            "Brackley council",
+        ),
+        (
+            "Kestwick Town Council will meet on Monday. Residents of Kestwick are angry, and the council knows it.",
+            "Kestwick",
+            "Kestwick Town Council",
+        ),
+    ],
+)
+def test_the_town_and_the_council_it_names_are_in_the_cast(text, town, council):
+    cast = cast_of(text)
+    assert by_name(cast, town).label == "PLACE"
+    named = by_name(cast, council)
+    assert named.label == "ORG"
+    assert [m.text.lower() for m in named.mentions][-1] == "the council"
+    assert not any(e.label == "PERSON" for e in cast)
+
+
+@model
+def test_the_council_alone_joins_no_one_when_no_council_is_named():
+    cast = cast_of("The council said the bridge would close. Priya Raman said the repairs were overdue.")
+    assert all("council" not in m.text.lower() for e in cast for m in e.mentions)
