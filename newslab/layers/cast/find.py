@@ -45,6 +45,7 @@ from newslab.layers.cast.names import (
     _model_names,
     _untagged_people,
 )
+from newslab.layers.cast.orgs import add_untagged_orgs
 from newslab.layers.cast.quoted import quote_regions
 from newslab.layers.cast.records import Entity, Mention, _Group
 from newslab.layers.cast.roles import _collect_roles
@@ -80,6 +81,7 @@ def find_cast(article: Article, doc: Doc) -> list[Entity]:
     _fix_person_types(doc, names)
     _untagged_people(article, doc, names)
     add_council_names(article, doc, names)
+    add_untagged_orgs(article, doc, names)
     groups = _group_names(doc, names)
     _find_untagged(article, doc, names, groups)
     for name in names:

@@ -449,3 +449,9 @@ def test_the_town_and_the_council_it_names_are_in_the_cast(text, town, council):
 def test_the_council_alone_joins_no_one_when_no_council_is_named():
     cast = cast_of("The council said the bridge would close. Priya Raman said the repairs were overdue.")
     assert all("council" not in m.text.lower() for e in cast for m in e.mentions)
+
+
+@model
+def test_a_company_the_model_missed_is_found_by_its_last_word():
+    cast = cast_of("Riverdale Water objected to the sale on Tuesday.")
+    assert by_name(cast, "Riverdale Water").label == "ORG"

@@ -1,0 +1,52 @@
+"""Organisations the model missed: a run of capitalised words ending in a company's or a paper's word.
+
+"Riverdale Water objected to the sale": the small model may tag nothing there, but a name whose
+last word is *Water*, *Group* or *Gazette* names an organisation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newslab.layers.cast.names import _headline_case
+from newslab.layers.cast.records import _Name
+from newslab.layers.cast.words import _ORG_SUFFIXES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newslab.article import Article
+
+_NOT_NAME_WORDS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
+
+
+def add_untagged_orgs(article: Article, doc: Doc, names: list[_Name]) -> None:
+    """Add "<Capitalised words> <Water|Group|Gazette…>" names that no name covers yet, as ORGs."""
+    covered = {i for n in names for i in range(n.start, n.end)}
+    for token in doc:
+        if (
+            token.i in covered
+            or token.lower_ not in _ORG_SUFFIXES
+            or not token.is_title
+            or not article.body.start <= token.idx < article.body.end
+        ):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and start - 1 not in covered:
+            if doc[start - 1].lower_ in _NOT_NAME_WORDS:
+                break
+            start -= 1
+        if start == token.i or _headline_case(token.sent):
+            continue
+        if start == token.sent.start and doc[start].pos_ != "PROPN":
+            continue  # "Local Water …" at a sentence's start: the capital is the sentence's
+        name = _Name(
+            start,
+            token.i + 1,
+            "ORG",
+            "",
+            f"the model missed it, but “{token.text}” ends the names of organisations",
+        )
+        name.words = tuple(t.text for t in doc[start : token.i + 1])
+        names.append(name)
+        covered.update(range(start, token.i + 1))
