@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newslab.layers.cast.names import _headline_case
+from newslab.layers.cast.names import _SURNAMES_TOO, _headline_case
 from newslab.layers.cast.records import _Name
 from newslab.layers.cast.words import _ORG_SUFFIXES
 
@@ -30,6 +30,17 @@ def add_untagged_orgs(article: Article, doc: Doc, names: list[_Name]) -> None:
             or not token.is_title
             or not article.body.start <= token.idx < article.body.end
         ):
+            continue
+        before = next((n for n in names if n.end == token.i and n.start < token.i), None)
+        extends = (
+            before is not None and doc[token.i - 1].whitespace_ == " " and token.lower_ not in _SURNAMES_TOO
+        )
+        if extends and not _headline_case(token.sent):
+            # "Parks Now" where the model tagged "Parks" alone: the name goes on to its last word
+            before.end, before.label = token.i + 1, "ORG"
+            before.words = tuple(t.text for t in doc[before.start : before.end])
+            before.reason += f"; the name goes on to “{token.text}”, which ends the names of organisations"
+            covered.add(token.i)
             continue
         start = token.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and start - 1 not in covered:

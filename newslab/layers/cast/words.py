@@ -81,8 +81,8 @@ _ORG_SUFFIXES = _wordset(
     inc inc. ltd ltd. plc llc corp corp. bank airlines airways motors media gazette courier herald
     telegraph chronicle tribune observer mail mirror echo express sentinel examiner journal times post
     news press council committee ministry agency association union commission board bureau foundation
-    fund network authority federation"""
-)
+    fund network authority federation today now tonight tomorrow"""
+)  # "Kestrel Today", "Parks Now": a time word closing a name names a programme or a campaign
 # Lower-case words that open a clause: a name never runs past one ("the Daily Courier that Southvale").
 _CLAUSE_WORDS = frozenset(
     {"that", "which", "who", "whom", "whose", "where", "when", "while", "because", "whether"}

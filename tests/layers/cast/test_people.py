@@ -455,3 +455,15 @@ def test_the_council_alone_joins_no_one_when_no_council_is_named():
 def test_a_company_the_model_missed_is_found_by_its_last_word():
     cast = cast_of("Riverdale Water objected to the sale on Tuesday.")
     assert by_name(cast, "Riverdale Water").label == "ORG"
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The youth project Kestrel Today will lose its hall.", "Kestrel Today"),
+        ("Volunteers from Parks Now cleared the path.", "Parks Now"),
+    ],
+)
+def test_a_name_ending_in_a_time_word_is_an_organisation_not_a_person(text, name):
+    assert by_name(cast_of(text), name).label == "ORG"
