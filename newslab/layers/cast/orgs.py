@@ -29,13 +29,15 @@ def add_untagged_orgs(article: Article, doc: Doc, names: list[_Name]) -> None:
             or token.lower_ not in _ORG_SUFFIXES
             or not token.is_title
             or not article.body.start <= token.idx < article.body.end
+            or _name_goes_on(doc, token.i + 1)
+            or _headline_case(token.sent)
         ):
             continue
         before = next((n for n in names if n.end == token.i and n.start < token.i), None)
         extends = (
             before is not None and doc[token.i - 1].whitespace_ == " " and token.lower_ not in _SURNAMES_TOO
         )
-        if extends and not _headline_case(token.sent):
+        if extends and not _has_a_verb(doc, before.start, token.i + 1):
             # "Parks Now" where the model tagged "Parks" alone: the name goes on to its last word
             before.end, before.label = token.i + 1, "ORG"
             before.words = tuple(t.text for t in doc[before.start : before.end])
@@ -47,7 +49,7 @@ def add_untagged_orgs(article: Article, doc: Doc, names: list[_Name]) -> None:
             if doc[start - 1].lower_ in _NOT_NAME_WORDS:
                 break
             start -= 1
-        if start == token.i or _headline_case(token.sent):
+        if start == token.i or _has_a_verb(doc, start, token.i + 1):
             continue
         if start == token.sent.start and doc[start].pos_ != "PROPN":
             continue  # "Local Water …" at a sentence's start: the capital is the sentence's
@@ -61,3 +63,13 @@ def add_untagged_orgs(article: Article, doc: Doc, names: list[_Name]) -> None:
         name.words = tuple(t.text for t in doc[start : token.i + 1])
         names.append(name)
         covered.update(range(start, token.i + 1))
+
+
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """Whether a capitalised word follows: "Clean Power Plan" is not the organisation "Clean Power"."""
+    return i < len(doc) and doc[i].is_title and doc[i].is_alpha
+
+
+def _has_a_verb(doc: Doc, start: int, end: int) -> bool:
+    """A verb among the capitals ("New Poll Shows Minor Post") makes them a headline, not a name."""
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])

@@ -467,3 +467,15 @@ def test_a_company_the_model_missed_is_found_by_its_last_word():
 )
 def test_a_name_ending_in_a_time_word_is_an_organisation_not_a_person(text, name):
     assert by_name(cast_of(text), name).label == "ORG"
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Clean Power Plan would cut emissions.",
+        "New Poll Shows Minor Post For Mayor\n\nThe poll was small.",
+    ],
+)
+def test_capitals_that_go_on_or_hold_a_verb_are_not_a_missed_company(text):
+    assert not any(e.name in ("Clean Power", "New Poll Shows Minor Post") for e in cast_of(text))
