@@ -39,9 +39,24 @@ def _councils(article: Article, doc: Doc) -> list[tuple[int, int, int]]:
             town_start -= 1
         if town_start > 0 and _is_town_word_at_start(doc[town_start - 1]):
             town_start -= 1
-        if town_start < kind_start:
-            found.append((town_start, kind_start, token.i + 1))
+        town = doc[town_start:kind_start]
+        if not town or any(t.pos_ != "PROPN" or t.ent_type_ == "NORP" for t in town):
+            continue  # "the European Council", "the National Council": not a town's
+        if token.text == "Council" and kind_start == token.i and not _named_alone(doc, town):
+            continue  # "Security Council": a capitalised Council needs its town named on its own too
+        found.append((town_start, kind_start, token.i + 1))
     return found
+
+
+def _named_alone(doc: Doc, town) -> bool:
+    """Whether the town's name also stands on its own in the text, as a proper noun."""
+    words, size = [t.text for t in town], len(town)
+    return any(
+        [t.text for t in doc[i : i + size]] == words and doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "NORP"
+        for i in range(len(doc) - size + 1)
+        if i != town.start
+        and not (i + size < len(doc) and doc[i + size].lower_ in _COUNCIL_KINDS | {"council"})
+    )
 
 
 def _is_town_word_at_start(token: Token) -> bool:
@@ -56,6 +71,13 @@ def add_council_names(article: Article, doc: Doc, names: list[_Name]) -> None:
     if len(towns) != 1:
         return  # no council, or several: "the council" could be any of them
     (town,) = towns
+    size = len(town)
+    if any(
+        tuple(t.text for t in doc[i : i + size]) == town
+        and (doc[i].ent_type_ == "NORP" or doc[i].pos_ == "ADJ")
+        for i in range(len(doc) - size + 1)
+    ):
+        return  # "European leaders": the word describes, it is no town
     for town_start, _town_end, council_end in councils:
         overlapping = [n for n in names if n.start < council_end and town_start < n.end]
         if any(n.start <= town_start and council_end <= n.end for n in overlapping):
@@ -79,7 +101,6 @@ def add_council_names(article: Article, doc: Doc, names: list[_Name]) -> None:
             )
             name.label = "PLACE"
     covered = {i for n in names for i in range(n.start, n.end)} | in_councils
-    size = len(town)
     for token in doc:
         i = token.i
         if i in covered or not article.body.start <= token.idx < article.body.end:

@@ -479,3 +479,17 @@ def test_a_name_ending_in_a_time_word_is_an_organisation_not_a_person(text, name
 )
 def test_capitals_that_go_on_or_hold_a_verb_are_not_a_missed_company(text):
     assert not any(e.name in ("Clean Power", "New Poll Shows Minor Post") for e in cast_of(text))
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Council met in Brussels. European leaders said the council had agreed a plan.",
+        "The Security Council met on Monday, and the council voted to extend the mission.",
+    ],
+)
+def test_a_council_not_named_by_a_town_makes_no_town(text):
+    cast = cast_of(text)
+    assert not any(e.label == "PLACE" and e.name in ("European", "Security") for e in cast)
+    assert all(m.text.lower() != "the council" for e in cast for m in e.mentions)
