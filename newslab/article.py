@@ -135,11 +135,28 @@ class Article:
         from newslab.nlp import parse
 
         doc = parse(self)
-        spans = []
+        spans: list[Span] = []
+        opening: int | None = None  # where a stray opening mark waits for the sentence it opens
         for sent in doc.sents:
             start, end = _strip(self.text, sent.start_char, sent.end_char)
-            if start < end and self.body.start <= start and end <= self.body.end:
+            if not (start < end and self.body.start <= start and end <= self.body.end):
+                continue
+            if opening is not None and self.paragraph_of(opening) == self.paragraph_of(start):
+                start = opening
+            opening = None
+            if _only_punctuation(self.text[start:end]):
+                # a stray mark: an opening one ('"We…') goes with the sentence after it, a closing one
+                # ('…cabin."') with the sentence before it, never across a paragraph break
+                opens = end < len(self.text) and not self.text[end].isspace()
+                same_paragraph = spans and self.paragraph_of(spans[-1].start) == self.paragraph_of(start)
+                if opens or not same_paragraph:
+                    opening = start
+                    continue
+                spans[-1] = Span(spans[-1].start, end)
+            else:
                 spans.append(Span(start, end))
+        if opening is not None:
+            spans.append(Span(opening, end))  # nothing followed it: keep it rather than lose text
         return tuple(spans)
 
     def paragraph_of(self, offset: int) -> int:
@@ -189,6 +206,10 @@ def split_paragraphs(text: str) -> list[Span]:
 def is_blank(text: str) -> bool:
     """Whether a text holds nothing to read: only white space and invisible (zero-width) characters."""
     return not text.translate(_INVISIBLE).strip()
+
+
+def _only_punctuation(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -85,14 +85,33 @@ def model_info() -> dict[str, str]:
 
 
 def make_doc(text: str, paragraph_starts: tuple[int, ...] = ()) -> Doc:
-    """Tokenise text and mark a sentence start at every paragraph start (before the parser runs)."""
+    """Tokenise text and mark sentence edges the parser must keep (before the parser runs).
+
+    Every paragraph starts a sentence. A closing mark glued to the word before it (``cabin."``,
+    ``cabin.)``) never starts one: straight quotes look the same open and closed, and the model
+    otherwise leaves a sentence made of one ``"``.
+    """
     nlp = load_model()
     doc = nlp.make_doc(text)
     starts = set(paragraph_starts)
     for token in doc:
         if token.idx in starts and token.i > 0:
             token.is_sent_start = True
+        elif _glued(doc, token.i - 1, token.i) and not _glued(doc, token.i, token.i + 1, word=True):
+            token.is_sent_start = False
     return doc
+
+
+def _glued(doc: Doc, left: int, right: int, *, word: bool = False) -> bool:
+    """Whether a punctuation token touches its neighbour with no space between them.
+
+    ``left`` or ``right`` is the punctuation token; with ``word``, the right one must be a word.
+    """
+    if left < 0 or right >= len(doc) or doc[left].whitespace_ or doc[left].is_space or doc[right].is_space:
+        return False
+    if word:
+        return doc[left].is_punct and not doc[right].is_punct
+    return doc[right].is_punct
 
 
 def _key(article: Article) -> tuple[str, tuple]:

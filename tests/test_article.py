@@ -174,3 +174,15 @@ def test_sidecar_is_validated_not_executed(tmp_path):
     (tmp_path / "story.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(errors.InvalidInput, match="not valid JSON"):
         newslab.load_article(tmp_path / "story.txt")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("closing", ['"', "”", "'"])
+def test_a_closing_quotation_mark_stays_with_the_sentence_it_closes(closing):
+    opening = {'"': '"', "”": "“", "'": "'"}[closing]
+    last = f"{opening}The library will move into a temporary building.{closing}"
+    text = f"The vote was close.\n\n{opening}We had no choice,{closing} said the mayor. {last}\n\nNext paragraph."
+    article = Article.from_text(text)
+    sentences = [article.span_text(s) for s in article.sentences]
+    assert last in sentences
+    assert all(any(ch.isalnum() for ch in sentence) for sentence in sentences), sentences

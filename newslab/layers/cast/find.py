@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.layers.cast.coref import _link_descriptions, _link_pronouns
+from newslab.layers.cast.councils import add_council_names, link_the_council
 from newslab.layers.cast.names import (
     _attach_title,
     _find_untagged,
@@ -44,6 +45,7 @@ from newslab.layers.cast.names import (
     _model_names,
     _untagged_people,
 )
+from newslab.layers.cast.orgs import add_untagged_orgs
 from newslab.layers.cast.quoted import quote_regions
 from newslab.layers.cast.records import Entity, Mention, _Group
 from newslab.layers.cast.roles import _collect_roles
@@ -78,12 +80,15 @@ def find_cast(article: Article, doc: Doc) -> list[Entity]:
     names = _model_names(article, doc)
     _fix_person_types(doc, names)
     _untagged_people(article, doc, names)
+    add_council_names(article, doc, names)
+    add_untagged_orgs(article, doc, names)
     groups = _group_names(doc, names)
     _find_untagged(article, doc, names, groups)
     for name in names:
         _attach_title(doc, name, groups[name.group])
     _collect_roles(doc, groups)
     _link_descriptions(article, doc, groups, quotes)
+    link_the_council(article, doc, groups)
     _link_pronouns(article, doc, groups, quotes)
     return _build_entities(article, doc, groups)
 

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 from newslab.layers.cast.records import _Group, _Name
 from newslab.layers.cast.words import (
+    _CLAUSE_WORDS,
     _FEMALE_TITLES,
     _MALE_TITLES,
     _NAME_PARTICLES,
     _ORG_HEADS,
+    _ORG_SUFFIXES,
     _ORG_WORDS,
     _PERSON_NOUNS,
     _PLACE_HEADS,
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
     from newslab.article import Article
 
 # ---------------------------------------------------------------- step 1: the model's names
+
+_SURNAMES_TOO = {"power", "post", "banks"}  # "Samantha Power" is a person
 
 
 def _model_names(article: Article, doc: Doc) -> list[_Name]:
@@ -60,11 +64,23 @@ def _model_names(article: Article, doc: Doc) -> list[_Name]:
         if name.label == "ORG" and name.words[-1].lower() in _PLACE_HEADS:
             name.label = "PLACE"
             name.reason += f", but “{name.words[-1]}” names a place, so it is a PLACE"
+        elif (
+            name.label != "ORG"
+            and len(name.words) > 1
+            and name.words[-1].lower() in _ORG_SUFFIXES - _SURNAMES_TOO
+            and not (name.start > 0 and _is_title(doc[name.start - 1]))
+        ):
+            name.label = "ORG"
+            name.reason += f", but “{name.words[-1]}” ends the names of organisations, so it is an ORG"
     return [n for n in names if n.words]
 
 
 def _clean_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Trim "the", possessive endings and punctuation; split "CBS’s Face the Nation" in two."""
+    """Trim "the", possessive endings and punctuation; split "CBS’s Face the Nation" in two.
+
+    A name ends before a lower-case word that opens a clause ("the Daily Courier that Southvale").
+    """
+    end = next((i for i in range(start, end) if doc[i].text in _CLAUSE_WORDS), end)
     parts, piece_start = [], start
     for i in range(start, end):
         # "CBS’s Face the Nation" is two names; "St Anne’s Hospital" and "Nurses’ Association" are one
@@ -193,7 +209,7 @@ def _fix_person_types(doc: Doc, names: list[_Name]) -> None:
 def _looks_personal(doc: Doc, name: _Name) -> bool:
     """One to four capitalised words (initials allowed), no organisation word, no "the" before it."""
     tokens = [t for t in doc[name.start : name.end] if not t.is_punct]
-    if not 1 <= len(tokens) <= 4 or any(t.lower_ in _ORG_WORDS for t in tokens):
+    if not 1 <= len(tokens) <= 4 or any(t.lower_ in _ORG_WORDS or t.lower_ in _ORG_SUFFIXES for t in tokens):
         return False
     if name.start > 0 and doc[name.start - 1].lower_ == "the":
         return False

@@ -74,6 +74,19 @@ _ORG_WORDS = _wordset(
     network news times post journal press police army navy force campaign administration government
     club team nations federation authority centre center church hospital"""
 )
+# The last word of a company's or a newspaper's name: "Hollins Water", "Pellow Group", "the Elmside
+# Gazette". A name ending in one is an organisation, whatever the model says.
+_ORG_SUFFIXES = _wordset(
+    """water energy gas power electric utilities group holdings partners partnership trust company co
+    inc inc. ltd ltd. plc llc corp corp. bank airlines airways motors media gazette courier herald
+    telegraph chronicle tribune observer mail mirror echo express sentinel examiner journal times post
+    news press council committee ministry agency association union commission board bureau foundation
+    fund network authority federation today now tonight tomorrow"""
+)  # "Kestrel Today", "Parks Now": a time word closing a name names a programme or a campaign
+# Lower-case words that open a clause: a name never runs past one ("the Daily Courier that Southvale").
+_CLAUSE_WORDS = frozenset(
+    {"that", "which", "who", "whom", "whose", "where", "when", "while", "because", "whether"}
+)
 # A committee-like noun after an organisation name extends it: "the Senate armed services committee".
 _ORG_HEADS = _wordset(
     "committee subcommittee commission panel caucus council delegation campaign administration "

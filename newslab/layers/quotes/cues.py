@@ -255,3 +255,19 @@ def names_someone(token: Token) -> bool:
 
 def is_according(token: Token) -> bool:
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"
+
+
+def describes_a_speaker(verb: Token) -> bool:
+    """A relative clause on the speaker of another report: "said Ruth Adeyemi, who proposed the plan".
+
+    Its object tells the reader who the speaker is; it is not a second report (a clause still is:
+    "the Gazette, which said it would…", and so is a relative clause on anyone else).
+    """
+    if verb.dep_ != "relcl" or not any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WP", "WDT") for child in verb.children
+    ):
+        return False
+    speaker = verb.head
+    while speaker.dep_ == "appos":  # "said the mayor, Tom Hale, who …"
+        speaker = speaker.head
+    return speaker.dep_ in ("nsubj", "agent", "pobj") and speaker.head.i != verb.i and is_cue(speaker.head)

@@ -19,6 +19,7 @@ from newslab.layers.quotes.cues import (
     VP_REST,
     coordinated_cue,
     cue_lemma,
+    describes_a_speaker,
     is_according,
     is_attitude,
     is_cue,
@@ -233,7 +234,7 @@ class _ReportedSpeech:
         for child in verb.children:  # "saying that Trump’s willingness … stiffened his resolve" (misparsed)
             if child.dep_ == "dobj" and child.i > verb.i and child.left_edge.lower_ == "that":
                 return self.clause_span(child)
-        if lemma in OBJECT_VERBS:
+        if lemma in OBJECT_VERBS and not describes_a_speaker(verb):
             for child in verb.children:
                 if child.dep_ == "dobj" and child.i > verb.i and child.pos_ != "PRON":
                     return self.object_span(verb, child)
@@ -248,7 +249,7 @@ class _ReportedSpeech:
         for child in verb.children:  # "what the mayor said", "the cuts, which she plans": the pronoun
             if child.dep_ == "dobj" and child.i < verb.i and child.tag_ in ("WP", "WDT"):
                 return child.idx, child.idx + len(child.text)
-        if lemma in ("argue", "call", "push", "press", "warn", "accuse"):
+        if lemma in ("argue", "call", "push", "press", "warn", "accuse") and not describes_a_speaker(verb):
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("for", "against", "of") and child.i > verb.i:
                     objs = [g for g in child.children if g.dep_ == "pobj"]

@@ -12,6 +12,7 @@ from newslab.layers.quotes.cues import (
     NAMING_VERBS,
     SUBJECTS,
     cue_lemma,
+    describes_a_speaker,
     held_claim,
     is_according,
     is_cue,
@@ -399,7 +400,7 @@ class _QuotedStatements:
             return para_now == para_prev
         tokens = [t for t in self.tokens_between(after, draft.start) if not self.quote_around(t.idx)]
         ends = [i for i, t in enumerate(tokens) if t.is_punct and t.text in _SENTENCE_END]
-        if any(is_cue(t) for t in tokens):
+        if any(is_cue(t) and not describes_a_speaker(t) for t in tokens):
             return False
         if para_now == para_prev:
             return len(ends) <= 2

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslab.layers.quotemarks import quotation_regions
 from newslab.layers.time.records import Timex
+from newslab.layers.time.tense import aux_words, event_tense, raises
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,7 +42,6 @@ __all__ = ["NOT_STATED", "Event", "find_events", "value_range"]
 
 NOT_STATED = "order not stated"
 _PARTS = {"MO": 1.0, "AF": 2.0, "EV": 3.0, "NI": 4.0}
-_RAISING = {"appear", "seem", "begin", "start", "continue", "try", "fail", "manage", "decide", "want", "plan"}
 _AFTER_WORDS = {
     "immediately": 1.0,
     "then": 1.0,
@@ -250,14 +250,10 @@ def _as_written(tokens: list[Token]) -> str:
     return text
 
 
-def _aux_words(verb: Token) -> set[str]:
-    return {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
-
-
 def _event_span(verb: Token) -> tuple[int, int]:
     """Character span of the event words: the verb, with a raising verb before it ("appeared to backtrack")."""
     first = verb
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _RAISING:
+    if verb.dep_ == "xcomp" and raises(verb.head):
         first = verb.head
     last = verb
     for child in verb.children:
@@ -310,24 +306,6 @@ def _anchor_token(token: Token) -> Token:
             return head
         current = head
     return current
-
-
-def _tense(verb: Token) -> str:
-    """ "pluperfect", "present_perfect", "past", "present" or "other" for an event verb."""
-    auxes = _aux_words(verb)
-    governing = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ in _RAISING else verb
-    gov_auxes = _aux_words(governing) | auxes
-    if "had" in gov_auxes or ("'d" in gov_auxes and verb.tag_ == "VBN"):
-        return "pluperfect"
-    if verb.tag_ == "VBN" and ({"has", "have", "'ve", "’ve"} & gov_auxes) and "to" not in auxes:
-        return "present_perfect"
-    if governing.tag_ == "VBD" or verb.tag_ == "VBD":
-        return "past"
-    if governing.tag_ in ("VBZ", "VBP"):
-        return "present"
-    if verb.tag_ == "VBN" and verb.pos_ == "VERB" and not auxes:
-        return "past"
-    return "other"
 
 
 def _relation_word(verb: Token) -> str | None:
@@ -431,14 +409,14 @@ def find_events(article: Article, doc: Doc, timexes: list[Timex], quotes: list[A
                 continue
             is_root = token.dep_ == "ROOT"
             is_conj = token.dep_ == "conj" and token.head.dep_ == "ROOT" and _subject(token) is not None
-            is_pluperfect = token.dep_ == "ccomp" and "had" in _aux_words(token)
+            is_pluperfect = token.dep_ == "ccomp" and "had" in aux_words(token)
             if not (is_root or is_conj or is_pluperfect):
                 continue
             if token.pos_ == "AUX" and not any(c.dep_ in ("attr", "acomp") for c in token.children):
                 continue
             event_token = token
             xcomps = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-            if token.lemma_ in _RAISING and xcomps:
+            if raises(token) and xcomps:
                 event_token = xcomps[0]
             kind = (
                 "speech" if token.lemma_ in ("say", "tell", "add", "tweet", "write", "announce") else "action"
@@ -499,7 +477,7 @@ def _order(article: Article, doc: Doc, candidates: dict[int, _Candidate], senten
         token = candidate.token
         paragraph = article.paragraph_of(candidate.start)
         relation = _relation_word(token) if token.pos_ in ("VERB", "AUX") else None
-        tense = _tense(token) if token.pos_ in ("VERB", "AUX") else "other"
+        tense = event_tense(token) if token.pos_ in ("VERB", "AUX") else "other"
         governing = token.head if token.dep_ in ("ccomp", "xcomp") and token.head.i in places else None
         base = places[governing.i] if governing is not None else reference
         place: _Place
@@ -509,6 +487,9 @@ def _order(article: Article, doc: Doc, candidates: dict[int, _Candidate], senten
             if relation in _AFTER_WORDS and reference is not None and reference.day == place.day:
                 place = _shift(place, reference.phase + _AFTER_WORDS[relation] - place.phase,
                                f"“{relation}” + {place.how}: after “{reference.when}” told before")  # fmt: skip
+        elif tense == "future":
+            place = _Place(pub_place.day, 150.0, "after publication, date not stated",
+                           "future tense or modal (“will”, “may”…): after the story was published", published, None, "none")  # fmt: skip
         elif tense == "pluperfect" and base is not None:
             before = base.when if base.when.startswith("before ") else f"before {base.when}"
             place = _Place(base.day, base.phase - 0.5, before,

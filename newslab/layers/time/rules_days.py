@@ -366,6 +366,8 @@ def _refs(m: re.Match, ctx: _Context):
         and (token.pos_ != "ADJ" or token.head.lower_ in ("account", "accounts", "events", "affairs"))
     ):
         return None
+    if word in ("the future", "the past", "the present") and re.match(r"\s+of\b", ctx.text[m.end() :]):
+        return None  # "the future of the land": a topic, not a time
     if word == "soon" and token is not None and token.i > 0 and token.nbor(-1).lower_ in ("as", "too", "how"):
         return None
     value = REFS.get(word)

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from newslab.layers.time.context import _Context
 from newslab.layers.time.records import Timex
 from newslab.layers.time.rules import RULES
+from newslab.layers.time.vocabulary import HOLIDAYS_FIXED, HOLIDAYS_NTH, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -145,7 +146,7 @@ def tag_timexes(text: str, doc: Doc | None = None, *, published: dt.date | None 
         s, e, name, match = cand
         if any(s < ce and cs < e for cs, ce, _n, _m in chosen):
             continue
-        if handlers[name](match, trial) is not None:
+        if handlers[name](match, trial) is not None and not _inside_a_name(text, s, e):
             chosen.append(cand)
     # Normalise in text order so that "the quarter" can refer back to the quarter named before.
     ctx = _Context(dct=published, doc=doc, text=text)
@@ -156,6 +157,40 @@ def tag_timexes(text: str, doc: Doc | None = None, *, published: dt.date | None 
             timexes.append(_make(text, s, e, outcome, ctx))
     timexes.sort(key=lambda t: (t.start, t.end))
     return timexes
+
+
+# Time words that English always capitalises; any other time word written with a capital in the
+# middle of a sentence is probably part of a name.
+_ALWAYS_CAPITALISED = (
+    set(MONTHS)
+    | set(WEEKDAYS)
+    | {word for name in (*HOLIDAYS_FIXED, *HOLIDAYS_NTH) for word in re.findall(r"[a-z]+", name)}
+)
+_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n(\"“‘'])\s*$")
+
+
+def _title_case(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower() and word.lower() not in _ALWAYS_CAPITALISED
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a would-be time expression is a word of a name: "Parks Now", "Kestrel Today", "The Tomorrow Fund".
+
+    A time word such as *now*, *today* or *future* is written in lower case; capitalised in the
+    middle of a sentence, next to another capitalised word, it belongs to a name (an organisation,
+    a programme), not to the calendar.
+    """
+    for word in _WORD.finditer(text, start, end):
+        if not _title_case(word.group()) or _SENTENCE_OPENS.search(
+            text, max(0, word.start() - 3), word.start()
+        ):
+            continue
+        before = re.search(r"([A-Za-z]+)[ ]$", text[max(0, word.start() - 30) : word.start()])
+        after = re.match(r"[ ]([A-Za-z]+)", text[word.end() : word.end() + 30])
+        if any(m is not None and _title_case(m.group(1)) for m in (before, after)):
+            return True
+    return False
 
 
 def _make(text: str, s: int, e: int, outcome: tuple, ctx: _Context) -> Timex:

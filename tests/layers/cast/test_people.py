@@ -391,3 +391,108 @@ def test_a_shared_surname_joins_the_person_named_last():
     bill, hillary = by_name(cast, "Bill Clinton"), by_name(cast, "Hillary Clinton")
     assert [m.start for m in bill.mentions if m.text == "Clinton"] == [81]
     assert [m.start for m in hillary.mentions if m.text == "Clinton"] == [166]
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hollins Water said the pipes were old.", "Hollins Water"),
+        (
+            "The decision was reported by the Elmside Gazette, which said the sale would raise £2m.",
+            "Elmside Gazette",
+        ),
+        (
+            "The decision was reported by the Harbourside Gazette, which said the sale would raise £2m.",
+            "Harbourside Gazette",
+        ),
+        ("Pellow Group said the site would be sold.", "Pellow Group"),
+    ],
+)
+def test_a_company_or_newspaper_name_is_an_organisation(text, name):
+    assert by_name(cast_of(text), name).label == "ORG"
+
+
+@model
+def test_a_name_stops_where_the_next_clause_starts():
+    cast = cast_of("Dr Ann Lee told the Weekly Courier that Brackley had lost its bus route.")
+    assert by_name(cast, "Weekly Courier").label == "ORG"
+    assert not any(" that " in f" {m.text} " for e in cast for m in e.mentions)
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "town", "council"),
+    [
+        (
+            "Brackley council has voted to close the library. The council said Brackley could not afford it.",
+            "Brackley",
+            "Brackley council",
+        ),
+        (
+            "Kestwick Town Council will meet on Monday. Residents of Kestwick are angry, and the council knows it.",
+            "Kestwick",
+            "Kestwick Town Council",
+        ),
+    ],
+)
+def test_the_town_and_the_council_it_names_are_in_the_cast(text, town, council):
+    cast = cast_of(text)
+    assert by_name(cast, town).label == "PLACE"
+    named = by_name(cast, council)
+    assert named.label == "ORG"
+    assert [m.text.lower() for m in named.mentions][-1] == "the council"
+    assert not any(e.label == "PERSON" for e in cast)
+
+
+@model
+def test_the_council_alone_joins_no_one_when_no_council_is_named():
+    cast = cast_of("The council said the bridge would close. Priya Raman said the repairs were overdue.")
+    assert all("council" not in m.text.lower() for e in cast for m in e.mentions)
+
+
+@model
+def test_a_company_the_model_missed_is_found_by_its_last_word():
+    cast = cast_of("Riverdale Water objected to the sale on Tuesday.")
+    assert by_name(cast, "Riverdale Water").label == "ORG"
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The youth project Kestrel Today will lose its hall.", "Kestrel Today"),
+        ("Volunteers from Parks Now cleared the path.", "Parks Now"),
+    ],
+)
+def test_a_name_ending_in_a_time_word_is_an_organisation_not_a_person(text, name):
+    assert by_name(cast_of(text), name).label == "ORG"
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Clean Power Plan would cut emissions.",
+        "New Poll Shows Minor Post For Mayor\n\nThe poll was small.",
+    ],
+)
+def test_capitals_that_go_on_or_hold_a_verb_are_not_a_missed_company(text):
+    assert not any(e.name in ("Clean Power", "New Poll Shows Minor Post") for e in cast_of(text))
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Council met in Brussels. European leaders said the council had agreed a plan.",
+        "The Security Council met on Monday, and the council voted to extend the mission.",
+    ],
+)
+def test_a_council_not_named_by_a_town_makes_no_town(text):
+    cast = cast_of(text)
+    assert not any(e.label == "PLACE" and e.name in ("European", "Security") for e in cast)
+    # "the council" is the one council the text names, whoever's it is
+    assert all(
+        e.name.endswith("Council") for e in cast for m in e.mentions if m.text.lower() == "the council"
+    )

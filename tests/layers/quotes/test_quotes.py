@@ -880,3 +880,34 @@ def test_the_writer_is_not_someone_named_earlier(find, pronoun):
     )
     assert quotes
     assert all(quote.speaker == quote.speaker_mention for quote in quotes)  # not "Ann Lee"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ('"We have to act now," said the head teacher Ruth Adeyemi, who proposed the plan.', "the plan"),
+        ("Tom Hale, who backed the bypass, said it would open in May.", "the bypass"),
+        ("The mayor, Tom Hale, who supports the youth club, said the hall was too small.", "the youth club"),
+    ],
+)
+def test_a_relative_clause_on_a_speaker_is_not_a_second_report(find, text, described):
+    _article, quotes = find(text)
+    assert described not in [q.text for q in quotes]
+    assert all(q.speaker_mention.lower() not in ("who", "which", "that") for q in quotes)
+
+
+@pytest.mark.model
+def test_a_relative_clause_that_reports_a_clause_is_still_reported_speech(find):
+    _article, quotes = find("The sale was reported by the Elmside Gazette, which said it would raise money.")
+    assert "it would raise money" in [q.text for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.model
+def test_a_quote_after_a_relative_clause_on_its_speaker_floats_to_that_speaker(find):
+    _article, quotes = find(
+        '"We have to act now," said the head teacher Ruth Adeyemi, who proposed the plan. '
+        '"Pupils will move into a portable cabin."'
+    )
+    second = next(q for q in quotes if q.text.startswith('"Pupils'))
+    assert second.speaker == "Ruth Adeyemi" and second.floating

@@ -255,3 +255,27 @@ def test_an_event_known_only_to_lie_before_a_date_ranks_before_that_days_events(
 def test_event_labels_join_words_as_the_text_has_them():
     _, events = _events("Millbrook’s city council voted on Tuesday to close the bridge.")
     assert "Millbrook’s city council voted" in [e.label for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The library will open a reading room.", "open"),
+        ("The school board is going to review the timetable.", "review"),
+        ("Parents may challenge the ruling.", "challenge"),
+        ("The trust must repay the grant.", "repay"),
+    ],
+)
+def test_a_future_or_modal_event_without_a_time_comes_after_publication(text, verb):
+    _article, events = _events(text)
+    event = next(e for e in events if e.text.endswith(verb))  # "going to review": the words of the event
+    publication = next(e for e in events if e.kind == "publication")
+    assert event.rank > publication.rank
+    assert event.when.startswith("after publication") and event.earliest == "2017-07-12"
+
+
+@pytest.mark.model
+def test_a_future_event_with_a_time_keeps_its_time():
+    _article, events = _events("The library will open a reading room on 3 July 2017.")
+    assert _by_text(events)["open"].when == "2017-07-03"

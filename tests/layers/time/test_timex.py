@@ -143,6 +143,39 @@ def test_weekday_in_a_newspaper_name_is_not_a_date():
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers from Parks Now cleared the path.",
+        "The charity Kestrel Today runs the food bank.",
+        "She spoke to Good Morning Britain about the strike.",
+        "The Tomorrow Fund paid for the roof.",
+    ],
+)
+def test_a_time_word_inside_a_name_is_not_a_time(text):
+    assert _parsed(text) == []
+
+
+@pytest.mark.model
+def test_a_capitalised_time_word_opening_a_sentence_is_still_a_time():
+    assert _parsed("Today the museum reopens.") == [("Today", "DATE", "2017-07-10")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Neighbours argued about the future of the orchard.", "The book covers the past of the mill town."],
+)
+def test_the_future_of_something_is_a_topic_not_a_time(text):
+    assert _parsed(text) == []
+
+
+@pytest.mark.model
+def test_the_future_on_its_own_is_still_a_time():
+    assert _parsed("The orchard will be sold in the future.") == [("the future", "DATE", "FUTURE_REF")]
+
+
+@pytest.mark.model
 @pytest.mark.xfail(reason="anaphoric 'that day' / 'the day' is not resolved to the date named before")
 def test_that_day_refers_back():
     assert ("that day", "DATE", "2017-07-04") in _parsed("The bridge closed on July 4. Crews left that day.")
