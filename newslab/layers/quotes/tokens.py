@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.layers.quotes.cues import (
@@ -142,15 +142,15 @@ def _contiguous_upto(words: list[Token], head: Token) -> list[Token]:
     return run
 
 
-def _quoted_share(start: int, end: int, covered: Iterable[tuple[int, int]]) -> float:
-    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in covered)
-    return inside / max(end - start, 1)
+_CAST_INDEX: list = []  # the last cast read by _entity_at and its index (a cast is not changed)
 
 
 def _entity_at(cast: Sequence[Any], start: int, end: int) -> Any | None:
     """The cast entity one of whose mentions overlaps ``start:end`` (see ``newslab.people.entity_at``)."""
     if not cast:
         return None
-    from newslab.layers.cast.records import entity_at
+    from newslab.layers.cast.records import EntityIndex
 
-    return entity_at(list(cast), start, end)
+    if not _CAST_INDEX or _CAST_INDEX[0] is not cast:
+        _CAST_INDEX[:] = [cast, EntityIndex(list(cast))]
+    return _CAST_INDEX[1].at(start, end)
