@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 from collections import OrderedDict
 from typing import TYPE_CHECKING
@@ -88,10 +89,13 @@ def make_doc(text: str, paragraph_starts: tuple[int, ...] = ()) -> Doc:
     """Tokenise text and mark a sentence start at every paragraph start (before the parser runs)."""
     nlp = load_model()
     doc = nlp.make_doc(text)
-    starts = set(paragraph_starts)
-    for token in doc:
-        if token.idx in starts and token.i > 0:
-            token.is_sent_start = True
+    if not paragraph_starts or not len(doc):
+        return doc
+    offsets = doc.to_array("IDX").tolist()  # each token's start, read at once (not token by token)
+    for start in sorted(set(paragraph_starts)):
+        i = bisect.bisect_left(offsets, start)
+        if 0 < i < len(offsets) and offsets[i] == start:
+            doc[i].is_sent_start = True
     return doc
 
 
