@@ -292,20 +292,24 @@ def _link_pronouns(article: Article, doc: Doc, groups: list[_Group], quotes: lis
             break
 
 
-_SENTENCES: list = []  # the last doc read by _sentence_numbers and its answer (docs are not changed)
+# the last doc read by _sentence_numbers and its answer (docs are not changed); one tuple, read
+# once, so two threads never mix two docs' answers
+_sentences: tuple = (None, {}, [])
 
 
 def _sentence_numbers(doc: Doc) -> tuple[dict[int, int], list[int]]:
     """Each token's sentence number, and the first token of each sentence (kept for the last doc)."""
-    if _SENTENCES and _SENTENCES[0] is doc:
-        return _SENTENCES[1], _SENTENCES[2]
+    global _sentences
+    cached = _sentences
+    if cached[0] is doc:
+        return cached[1], cached[2]
     sentence_of: dict[int, int] = {}
     starts = []
     for number, sent in enumerate(doc.sents):
         starts.append(sent.start)
         for i in range(sent.start, sent.end):
             sentence_of[i] = number
-    _SENTENCES[:] = [doc, sentence_of, starts]
+    _sentences = (doc, sentence_of, starts)
     return sentence_of, starts
 
 

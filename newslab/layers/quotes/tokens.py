@@ -142,15 +142,18 @@ def _contiguous_upto(words: list[Token], head: Token) -> list[Token]:
     return run
 
 
-_CAST_INDEX: list = []  # the last cast read by _entity_at and its index (a cast is not changed)
+# the last cast read by _entity_at and its index (a cast is not changed); one tuple, read once
+_cast_index: tuple = (None, None)
 
 
 def _entity_at(cast: Sequence[Any], start: int, end: int) -> Any | None:
     """The cast entity one of whose mentions overlaps ``start:end`` (see ``newslab.people.entity_at``)."""
+    global _cast_index
     if not cast:
         return None
     from newslab.layers.cast.records import EntityIndex
 
-    if not _CAST_INDEX or _CAST_INDEX[0] is not cast:
-        _CAST_INDEX[:] = [cast, EntityIndex(list(cast))]
-    return _CAST_INDEX[1].at(start, end)
+    cached = _cast_index
+    if cached[0] is not cast:
+        cached = _cast_index = (cast, EntityIndex(list(cast)))
+    return cached[1].at(start, end)

@@ -150,16 +150,20 @@ def analyse_sentiment(
     return SentimentResult(sentences, quote_scores, tuple(mentions), entities)
 
 
-_SENTENCES: list = []  # the last article read by _sentence_number, its sentences and their starts
+# the last article read by _sentence_number, its sentences and their starts (None: not in order);
+# one tuple, read once, so two threads never mix two articles' sentences
+_sentences: tuple = (None, (), None)
 
 
 def _sentence_number(article: Article, start: int) -> int:
     """The number of the sentence ``start`` is in (-1: none); sentences in order are bisected."""
-    if not _SENTENCES or _SENTENCES[0] is not article:
+    global _sentences
+    cached = _sentences
+    if cached[0] is not article:
         sentences = article.sentences
         ordered = all(a.end <= b.start for a, b in itertools.pairwise(sentences))
-        _SENTENCES[:] = [article, sentences, [s.start for s in sentences] if ordered else None]
-    _, sentences, starts = _SENTENCES
+        cached = _sentences = (article, sentences, [s.start for s in sentences] if ordered else None)
+    _, sentences, starts = cached
     if starts is None:
         for number, sentence in enumerate(sentences):
             if sentence.start <= start < sentence.end:
