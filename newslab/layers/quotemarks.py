@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -204,13 +205,42 @@ def quotations(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[QuotedS
     return [span for span in quoted_spans(text, paragraphs) if not is_nickname(text, span)]
 
 
-def quotation_regions(article: Article) -> list[tuple[int, int]]:
+def quotation_regions(article: Article) -> Regions:
     """``(start, end)`` of each quotation of an article (marks included), in text order.
 
     The one reading of quotation marks that who's who, who said what and the timeline share.
     """
     paragraphs = [(p.start, p.end) for p in article.paragraphs]
-    return [(span.start, span.end) for span in quotations(article.text, paragraphs)]
+    return Regions((span.start, span.end) for span in quotations(article.text, paragraphs))
+
+
+class Regions(list):
+    """``(start, end)`` pairs (a list, read-only once made) that find the one around an offset quickly.
+
+    Quotations come in text order and never overlap, so the one around an offset is found by
+    bisection, not by reading them all (a long text may hold thousands). Pairs that are not in
+    order are read one by one, with the same answer.
+
+    Example:
+        >>> Regions([(0, 5), (9, 12)]).around(10)
+        (9, 12)
+    """
+
+    def __init__(self, pairs: Iterable[tuple[int, int]] = ()) -> None:
+        super().__init__(pairs)
+        self.starts = [start for start, _ in self]
+        self.ordered = all(s <= e for s, e in self) and all(
+            self[k][1] <= self[k + 1][0] for k in range(len(self) - 1)
+        )
+
+    def around(self, offset: int) -> tuple[int, int] | None:
+        """The first pair with ``start <= offset < end``, or ``None``."""
+        if not self.ordered:
+            return next(((s, e) for s, e in self if s <= offset < e), None)
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k >= 0 and offset < self[k][1]:
+            return self[k]
+        return None
 
 
 def _shape(text: str, offset: int) -> str:

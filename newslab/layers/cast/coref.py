@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,7 @@ def _person_mentions(groups: list[_Group], doc: Doc) -> list[tuple[int, int, int
 def _link_descriptions(article: Article, doc: Doc, groups: list[_Group], quotes: list) -> None:
     """ "The US president", "the senator": join the person the text gives that role."""
     named_tokens = {i for g in groups for n in g.names for i in range(n.title_start or n.start, n.end)}
+    mentions = None  # every person mention so far (see _person_mentions), read once
     for token in doc:
         if token.idx < article.body.start or token.idx >= article.body.end or _inside(quotes, token.idx):
             continue
@@ -83,11 +85,15 @@ def _link_descriptions(article: Article, doc: Doc, groups: list[_Group], quotes:
             continue  # "the president Vladimir Putin"
         start = dets[0].i
         modifiers = [t.text for t in doc[start + 1 : token.i]]
-        target, reason = _description_target(doc, groups, token, noun, modifiers, quotes)
+        if mentions is None:
+            mentions = _person_mentions(groups, doc)
+        target, reason = _description_target(doc, groups, token, noun, modifiers, quotes, mentions)
         if target is None:
             continue
         span = doc[start : token.i + 1]
         groups[target].extra.append(Mention(span.start_char, span.end_char, span.text, "description", reason))
+        # the person's mentions now include this one: kept sorted as _person_mentions would list them
+        bisect.insort(mentions, (span.start, span.end, target, _subject_like(span.root)))
         description = _strip_article(span.text)
         if description.lower() not in (r.lower() for r in groups[target].roles):
             groups[target].roles.append(description)
@@ -143,16 +149,17 @@ def _gender_fits(group: _Group, noun: str) -> bool:
     return True
 
 
-def _description_target(doc, groups, token, noun, modifiers, quotes) -> tuple[int | None, str]:
+def _description_target(doc, groups, token, noun, modifiers, quotes, mentions=None) -> tuple[int | None, str]:
     """The person a description such as "the senator" refers to, and why."""
-    mentions = _person_mentions(groups, doc)
+    if mentions is None:
+        mentions = _person_mentions(groups, doc)
     for wanted in ("strong", "weak"):
         holders = []
         for index, group in enumerate(groups):
             if group.label != "PERSON" or group.plural or not _gender_fits(group, noun):
                 continue
             fitting = [r for r in group.roles if _role_fit(r, noun, modifiers) == wanted]
-            last = _last_mention_before(mentions, index, token)
+            last = _last_mention_before(mentions, index, token) if fitting else -1
             if fitting and last >= 0:
                 holders.append((last, index, fitting[0]))
         if holders:
@@ -203,10 +210,7 @@ def _link_pronouns(article: Article, doc: Doc, groups: list[_Group], quotes: lis
     such as spokeswoman decides first); then each pronoun joins the best-placed person of a
     compatible gender.
     """
-    sentence_of = {}
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = number
+    sentence_of, sentence_starts = _sentence_numbers(doc)
     pronouns = []
     for token in doc:
         if (
@@ -237,8 +241,11 @@ def _link_pronouns(article: Article, doc: Doc, groups: list[_Group], quotes: lis
         for n in group.names
     ]
     mentions.sort()
+    window = _Window(mentions, sentence_starts)
     ranked = {
-        token.i: _pronoun_candidates(doc, mentions, token, _inside(quotes, token.idx), quotes, sentence_of)
+        token.i: _pronoun_candidates(
+            doc, mentions, token, _inside(quotes, token.idx), quotes, sentence_of, window
+        )
         for token, _ in pronouns
     }
     votes: dict[int, Counter] = {}
@@ -255,6 +262,7 @@ def _link_pronouns(article: Article, doc: Doc, groups: list[_Group], quotes: lis
                 f"{counter[top]} of the {sum(counter.values())} he/she pronouns that point to "
                 f"{group.canonical} say {'he' if top == 'male' else 'she'}"
             )
+    canonical: dict[int, str] = {}  # the names do not change while pronouns are linked
     for token, gender in pronouns:
         for index, why, back in ranked[token.i]:
             if gender == "neuter" and back > 3:
@@ -275,11 +283,57 @@ def _link_pronouns(article: Article, doc: Doc, groups: list[_Group], quotes: lis
                     continue
             elif group.plural or group.label != "PERSON" or (group.gender and group.gender != gender):
                 continue
-            reason = f"“{token.text}” refers back to {group.canonical}: {why}"
+            if index not in canonical:
+                canonical[index] = group.canonical
+            reason = f"“{token.text}” refers back to {canonical[index]}: {why}"
             if gender in ("male", "female") and group.gender_reason:
                 reason += f" ({group.gender_reason})"
             group.extra.append(Mention(token.idx, token.idx + len(token.text), token.text, "pronoun", reason))
             break
+
+
+# the last doc read by _sentence_numbers and its answer (docs are not changed); one tuple, read
+# once, so two threads never mix two docs' answers
+_sentences: tuple = (None, {}, [])
+
+
+def _sentence_numbers(doc: Doc) -> tuple[dict[int, int], list[int]]:
+    """Each token's sentence number, and the first token of each sentence (kept for the last doc)."""
+    global _sentences
+    cached = _sentences
+    if cached[0] is doc:
+        return cached[1], cached[2]
+    sentence_of: dict[int, int] = {}
+    starts = []
+    for number, sent in enumerate(doc.sents):
+        starts.append(sent.start)
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = number
+    _sentences = (doc, sentence_of, starts)
+    return sentence_of, starts
+
+
+class _Window:
+    """Mentions sorted by first token, cut to those a pronoun can look back to (see ``_pronoun_candidates``)."""
+
+    def __init__(self, mentions: list[tuple], sentence_starts: list[int]) -> None:
+        self.mentions = mentions
+        self.starts = [m[0] for m in mentions]
+        self.sentence_starts = sentence_starts
+
+    def near(self, doc: Doc, token: Token, quote: tuple[int, int] | None, sentence_of: dict) -> list[tuple]:
+        """The mentions that start from where the pronoun may look back (its quotation, or eight
+        sentences) up to the pronoun, in the same order."""
+        if quote is not None:
+            first = token.i
+            while first > 0 and doc[first - 1].idx >= quote[0]:
+                first -= 1
+        else:
+            here = sentence_of.get(token.i, 0)
+            first = self.sentence_starts[max(here - 8, 0)] if self.sentence_starts else 0
+        low = bisect.bisect_left(self.starts, first)
+        high = bisect.bisect_right(self.starts, token.i)
+        return self.mentions[low:high]
 
 
 def _depth(token: Token) -> int:
@@ -290,7 +344,9 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _pronoun_candidates(doc, mentions, token, quote, quotes, sentence_of) -> list[tuple[int, str, int]]:
+def _pronoun_candidates(
+    doc, mentions, token, quote, quotes, sentence_of, window: _Window | None = None
+) -> list[tuple[int, str, int]]:
     """Entities mentioned before a pronoun, best first.
 
     Inside a quotation only people named earlier in the same quotation count. Outside, the
@@ -298,6 +354,8 @@ def _pronoun_candidates(doc, mentions, token, quote, quotes, sentence_of) -> lis
     quoted); within a sentence the main clause's subject comes first, then other subjects, then
     the nearest mention.
     """
+    if window is not None:  # only the mentions that can be ranked: the same answer, read faster
+        mentions = window.near(doc, token, quote, sentence_of)
     before = [m for m in mentions if m[1] <= token.i]
     if quote is not None:
         inside = [m for m in before if quote[0] <= doc[m[0]].idx < quote[1]]
@@ -331,7 +389,9 @@ def rank_antecedents(
     other layers so that a pronoun is resolved one way everywhere: ``spans`` are the candidate
     spaCy spans, ``quotes`` the article's quotations.
     """
-    sentence_of = {i: number for number, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
+    sentence_of, sentence_starts = _sentence_numbers(doc)
     mentions = sorted((span.start, span.end, k, _subject_like(span.root)) for k, span in enumerate(spans))
-    ranked = _pronoun_candidates(doc, mentions, token, _inside(quotes, token.idx), quotes, sentence_of)
+    window = _Window(mentions, sentence_starts)
+    quote = _inside(quotes, token.idx)
+    ranked = _pronoun_candidates(doc, mentions, token, quote, quotes, sentence_of, window)
     return [(spans[k].start_char, spans[k].end_char) for k, _why, _back in ranked]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from newslab.layers.quotemarks import quotation_regions
+from newslab.layers.quotemarks import Regions, quotation_regions
 
 if TYPE_CHECKING:
     from newslab.article import Article
 
 
-def quote_regions(article: Article) -> list[tuple[int, int]]:
+def quote_regions(article: Article) -> Regions:
     """The stretches of the article inside quotation marks, as ``(start, end)`` character offsets.
 
     The same quotations the attribution reads (:func:`newslab.layers.quotemarks.quotation_regions`):
@@ -22,6 +22,8 @@ def quote_regions(article: Article) -> list[tuple[int, int]]:
 
 
 def _inside(regions: Iterable[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    if isinstance(regions, Regions):
+        return regions.around(offset)
     for start, end in regions:
         if start <= offset < end:
             return (start, end)

@@ -23,16 +23,18 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from newslab.layers.quotemarks import quotations
+from newslab.layers.quotemarks import Regions, quotations
 from newslab.layers.quotes.channels import _Channels
 from newslab.layers.quotes.cues import (
     PRONOUNS,
 )
 from newslab.layers.quotes.drafts import Attribution
+from newslab.layers.quotes.indexes import Runs
 from newslab.layers.quotes.naming import _Naming
 from newslab.layers.quotes.reported import _ReportedSpeech
 from newslab.layers.quotes.speakers import _Speakers
 from newslab.layers.quotes.statements import _QuotedStatements
+from newslab.layers.quotes.tokens import _SENTENCE_END
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,9 +82,12 @@ class _Finder(_QuotedStatements, _Speakers, _Channels, _ReportedSpeech, _Naming)
         self.para_starts = [p[0] for p in self.paragraphs]
         self.sent_starts = [s.start for s in article.sentences] if doc is not None else []
         self.spans = quotations(self.text, self.paragraphs)
-        self.inside = [(s.start, s.end) for s in self.spans]
+        self.inside = Regions((s.start, s.end) for s in self.spans)
         self.inside_starts = [s.start for s in self.spans]
         self.token_starts = [t.idx for t in doc]
+        self.words = [t for t in doc if not t.is_space]
+        self.word_starts = [t.idx for t in self.words]
+        self._frames: dict[bool, Runs] = {}
         self.titles = {(s.start, s.end) for s in self.spans if self.is_title(s)}
         self.named: list[tuple[int, int]] = []
 
@@ -93,9 +98,27 @@ class _Finder(_QuotedStatements, _Speakers, _Channels, _ReportedSpeech, _Naming)
         return self.doc[i] if 0 <= i < len(self.doc) else None
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
-        i = bisect.bisect_left(self.token_starts, start)
-        j = bisect.bisect_left(self.token_starts, end)
-        return [t for t in self.doc[i:j] if not t.is_space]
+        i = bisect.bisect_left(self.word_starts, start)
+        j = bisect.bisect_left(self.word_starts, end)
+        return self.words[i:j]
+
+    def frame_runs(self, stop_at_quotes: bool) -> Runs:
+        """The words outside quotations up to each sentence end, built once per article.
+
+        With ``stop_at_quotes`` a word inside a quotation is a stop too; without it such words are
+        left out (a frame reads on past other quotations).
+        """
+        if stop_at_quotes not in self._frames:
+            inside = [self.quote_around(t.idx) is not None for t in self.words]
+            ends = [t.text in _SENTENCE_END and t.is_punct for t in self.words]
+            if stop_at_quotes:
+                runs = Runs(self.words, self.word_starts, [i or e for i, e in zip(inside, ends, strict=True)])
+            else:
+                kept = [k for k, i in enumerate(inside) if not i]
+                words = [self.words[k] for k in kept]
+                runs = Runs(words, [self.word_starts[k] for k in kept], [ends[k] for k in kept])
+            self._frames[stop_at_quotes] = runs
+        return self._frames[stop_at_quotes]
 
     def quote_around(self, offset: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.inside_starts, offset) - 1

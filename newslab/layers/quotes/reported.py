@@ -27,11 +27,11 @@ from newslab.layers.quotes.cues import (
     naming_parts,
 )
 from newslab.layers.quotes.drafts import _Draft
+from newslab.layers.quotes.indexes import Stretches
 from newslab.layers.quotes.tokens import (
     _NAMED_CLAIM,
     _NOT_SPEAKERS,
     _depth,
-    _quoted_share,
     _without_nested_stances,
     _without_trailing_aside,
 )
@@ -46,7 +46,8 @@ class _ReportedSpeech:
     # ------------------------------------------------------------ indirect (reported) statements
 
     def indirect(self, quoted: list[_Draft]) -> list[_Draft]:
-        covered = [(d.start, d.end) for d in quoted]
+        covered = Stretches([(d.start, d.end) for d in quoted])
+        direct_cues = {d.cue for d in quoted if d.kind == "direct"}
         drafts = []
         for token in self.doc:
             if token.is_space or not self.in_body(token.idx):
@@ -63,8 +64,7 @@ class _ReportedSpeech:
             if content is None:
                 continue
             own = self.quote_around(token.idx)
-            others = [c for c in covered if c != own]
-            if self.quote_is_its_cue(token, quoted):
+            if self.cue_span(token) in direct_cues:  # a direct quotation already has this cue
                 continue
             speaker = self.speaker_token(token)
             if speaker is None:
@@ -76,7 +76,10 @@ class _ReportedSpeech:
                 # "The museum, Mr. Obama said, would make visitors…": the cue interrupts the report
                 parts = self.around_cue(content, token, speaker)
             for start, end in parts:
-                if end - start < 2 or _quoted_share(start, end, others) >= 0.35:
+                if (
+                    end - start < 2
+                    or covered.covered(start, end, excluding=own) / max(end - start, 1) >= 0.35
+                ):
                     continue
                 if self.quote_around(start) not in (None, own, self.quote_around(end - 1)):
                     continue  # begins inside someone's quotation and runs out of it: a misparse
@@ -170,10 +173,6 @@ class _ReportedSpeech:
 
     def in_body(self, offset: int) -> bool:
         return self.article.body.start <= offset < self.article.body.end
-
-    def quote_is_its_cue(self, cue: Token, quoted: list[_Draft]) -> bool:
-        span = self.cue_span(cue)
-        return any(d.cue == span and d.kind == "direct" for d in quoted)
 
     def reported_content(self, verb: Token) -> tuple[int, int] | None:
         lemma = cue_lemma(verb)

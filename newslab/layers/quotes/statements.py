@@ -219,29 +219,8 @@ class _QuotedStatements:
     def frame(self, span: QuotedSpan, *, stop_at_quotes: bool) -> tuple[list[Token], list[Token]]:
         """The tokens before and after a quote within its sentence (outside every quotation)."""
         p_start, p_end = self.paragraphs[span.paragraph]
-        left = self.tokens_between(p_start, span.start)
-        right = self.tokens_between(span.end, p_end)
-        left_out: list[Token] = []
-        for token in reversed(left):
-            inside = self.quote_around(token.idx)
-            if inside:
-                if stop_at_quotes:
-                    break
-                continue
-            if token.text in _SENTENCE_END and token.is_punct:
-                break
-            left_out.append(token)
-        left_out.reverse()
-        right_out: list[Token] = []
-        for token in right:
-            if self.quote_around(token.idx):
-                if stop_at_quotes:
-                    break
-                continue
-            if token.text in _SENTENCE_END and token.is_punct:
-                break
-            right_out.append(token)
-        return left_out, right_out
+        runs = self.frame_runs(stop_at_quotes)
+        return runs.before(p_start, span.start), runs.after(span.end, p_end)
 
     def cue_for_quote(self, span: QuotedSpan, kind: str) -> Token | None:
         # 0. a speech verb right before the quotation: "Trump boasted, “…”", "She said: “…”"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.layers.quotes.cues import (
@@ -142,15 +142,18 @@ def _contiguous_upto(words: list[Token], head: Token) -> list[Token]:
     return run
 
 
-def _quoted_share(start: int, end: int, covered: Iterable[tuple[int, int]]) -> float:
-    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in covered)
-    return inside / max(end - start, 1)
+# the last cast read by _entity_at and its index (a cast is not changed); one tuple, read once
+_cast_index: tuple = (None, None)
 
 
 def _entity_at(cast: Sequence[Any], start: int, end: int) -> Any | None:
     """The cast entity one of whose mentions overlaps ``start:end`` (see ``newslab.people.entity_at``)."""
+    global _cast_index
     if not cast:
         return None
-    from newslab.layers.cast.records import entity_at
+    from newslab.layers.cast.records import EntityIndex
 
-    return entity_at(list(cast), start, end)
+    cached = _cast_index
+    if cached[0] is not cast:
+        cached = _cast_index = (cast, EntityIndex(list(cast)))
+    return cached[1].at(start, end)

@@ -7,6 +7,8 @@ sentence treats one mention. The records here are what the notebook tables in
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -148,10 +150,28 @@ def analyse_sentiment(
     return SentimentResult(sentences, quote_scores, tuple(mentions), entities)
 
 
+# the last article read by _sentence_number, its sentences and their starts (None: not in order);
+# one tuple, read once, so two threads never mix two articles' sentences
+_sentences: tuple = (None, (), None)
+
+
 def _sentence_number(article: Article, start: int) -> int:
-    for number, sentence in enumerate(article.sentences):
-        if sentence.start <= start < sentence.end:
-            return number
+    """The number of the sentence ``start`` is in (-1: none); sentences in order are bisected."""
+    global _sentences
+    cached = _sentences
+    if cached[0] is not article:
+        sentences = article.sentences
+        ordered = all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+        cached = _sentences = (article, sentences, [s.start for s in sentences] if ordered else None)
+    _, sentences, starts = cached
+    if starts is None:
+        for number, sentence in enumerate(sentences):
+            if sentence.start <= start < sentence.end:
+                return number
+        return -1
+    number = bisect.bisect_right(starts, start) - 1
+    if number >= 0 and start < sentences[number].end:
+        return number
     return -1
 
 

@@ -213,6 +213,8 @@ class _DocView:
         self._lemmas: dict[int, str] = {}
         self._words: dict[int, bool] = {}
         self._valences: dict[int, float] = {}
+        self._spans: dict[int, tuple[int, int]] = {}
+        self._sentence_words: dict[tuple[int, ...], tuple[list[int], list[int], list[int]]] = {}
         self._ancestors: dict[int, tuple[tuple[int, ...], dict[int, int]]] = {}
         self._subtrees: dict[int, tuple[int, ...]] = {}
         self._sentences: dict[tuple[int, int], tuple[tuple[int, ...], bool]] = {}
@@ -242,7 +244,10 @@ class _DocView:
         return valence
 
     def span(self, i: int) -> tuple[int, int]:
-        return _span(self.token(i))
+        span = self._spans.get(i)
+        if span is None:
+            span = self._spans[i] = _span(self.token(i))
+        return span
 
     def _path_up(self, i: int) -> tuple[tuple[int, ...], dict[int, int]]:
         path = self._ancestors.get(i)
@@ -273,10 +278,22 @@ class _DocView:
         found = self._sentences.get(key)
         if found is None:
             ids = tuple(range(sentence.start, sentence.end))
+            tokens = self._tokens
             for i in ids:
-                self._tokens.setdefault(i, sentence.doc[i])
+                if i not in tokens:
+                    tokens[i] = sentence.doc[i]
             words = self.text[sentence.start_char : sentence.end_char]
             found = self._sentences[key] = (ids, any(q in words for q in _QUOTE_CHARS))
+        return found
+
+    def sentence_words(self, ids: tuple[int, ...]) -> tuple[list[int], list[int], list[int]]:
+        """Of a sentence's tokens: the words, the negations and those with a lexicon valence."""
+        found = self._sentence_words.get(ids)
+        if found is None:
+            words = [i for i in ids if self.is_word(i)]
+            negations = [i for i in ids if self.token(i).lower_ in _NEGATIONS]
+            valenced = [i for i in ids if self.valence(i)]
+            found = self._sentence_words[ids] = (words, negations, valenced)
         return found
 
 
@@ -343,8 +360,9 @@ def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
         add(Feature("sentence_has_quote", 1.0))
 
     # the words nearby and in the mention's own phrase
-    for i in ids:
-        if i in target_ids or not view.is_word(i):
+    words, negations, valenced = view.sentence_words(ids)
+    for i in words:
+        if i in target_ids:
             continue
         lemma, span = view.lemma(i), view.span(i)
         add(Feature(f"w={lemma}", 1.0, (span,)))
@@ -360,15 +378,11 @@ def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
     pos = neg = 0.0
     pos_spans: list[tuple[int, int]] = []
     neg_spans: list[tuple[int, int]] = []
-    negated = False
-    for i in ids:
+    negated = any(i not in target_ids and view.tree_distance(i, clause.i) <= 1 for i in negations)
+    for i in valenced:
         if i in target_ids:
             continue
-        if not negated and token_at(i).lower_ in _NEGATIONS and view.tree_distance(i, clause.i) <= 1:
-            negated = True
         valence = view.valence(i)
-        if not valence:
-            continue
         span = view.span(i)
         weight = valence / 4.0 * math.exp(-(view.tree_distance(i, head.i) - 1) / 2.0)
         if weight > 0:
@@ -407,10 +421,12 @@ class TargetModel:
     def contributions(self, features: Iterable[Feature]) -> list[tuple[Feature, tuple[float, ...]]]:
         """Each known feature with ``value × weight`` for every label."""
         out = []
+        known = self.weights.get
         for feature in features:
-            weights = self.weights.get(feature.name)
+            weights = known(feature.name)
             if weights is not None:
-                out.append((feature, tuple(feature.value * w for w in weights)))
+                value = feature.value
+                out.append((feature, tuple([value * w for w in weights])))
         return out
 
     def probabilities(self, features: Iterable[Feature]) -> dict[str, float]:

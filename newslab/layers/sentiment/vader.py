@@ -213,6 +213,14 @@ def _convert_emojis(text: str, start: int, end: int, emojis: dict[str, str]) -> 
     return "".join(chars), origin
 
 
+@lru_cache(maxsize=1)
+def _vader_rules() -> tuple[dict[str, float], float, float, Any]:
+    """VADER's booster words and constants, imported once (a word is traced many times per article)."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, scalar_inc_dec
+
+    return BOOSTER_DICT, C_INCR, N_SCALAR, scalar_inc_dec
+
+
 def _trace_word(
     words: list[str], i: int, is_cap_diff: bool, lower: list[str] | None = None
 ) -> tuple[float, float, list[str]]:
@@ -220,8 +228,7 @@ def _trace_word(
 
     ``lower`` is ``words`` in lower case, when the caller has it already (it saves redoing it per word).
     """
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, scalar_inc_dec
-
+    BOOSTER_DICT, C_INCR, N_SCALAR, scalar_inc_dec = _vader_rules()
     vader = analyzer()
     lexicon = vader.lexicon
     if lower is None:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newslab.layers.quotemarks import quotation_regions
+from newslab.layers.quotemarks import Regions, quotation_regions
 from newslab.layers.time.records import Timex
 from newslab.layers.time.tense import aux_words, event_tense, raises
 
@@ -212,6 +212,8 @@ def _place_from_timex(timex: Timex, published: dt.date | None) -> _Place | None:
 
 
 def _inside(offset: int, regions: list[tuple[int, int]]) -> bool:
+    if isinstance(regions, Regions):
+        return regions.around(offset) is not None
     return any(s <= offset < e for s, e in regions)
 
 
