@@ -29,6 +29,7 @@ from typing import Any
 
 from newslab import errors
 from newslab.files import write_atomic
+from newslab.jsontext import parse_json
 
 SCHEMA = "newslab.records/1"
 LABELS = ("PERSON", "ORG", "PLACE", "QUOTE", "TIMEX", "EVENT", "SENTIMENT")
@@ -175,20 +176,7 @@ def load_annotations(path: str | Path, text: str) -> AnnotationSet:
 
     path = Path(path)
     raw = read_text_file(path, max_chars=BIG_FILE_CHARS)
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise errors.InvalidAnnotations(
-            f"`{path}` is not valid JSON (line {exc.lineno}, column {exc.colno}); it was left untouched."
-        ) from None
-    except RecursionError:
-        raise errors.InvalidAnnotations(
-            f"`{path}` is JSON nested too deeply to be an annotation file; it was left untouched."
-        ) from None
-    except ValueError:  # an integer of thousands of digits
-        raise errors.InvalidAnnotations(
-            f"`{path}` holds a number too long to read, so it is not an annotation file; it was left untouched."
-        ) from None
+    data = parse_json(raw, where=f"`{path}`", fix="it was left untouched", error=errors.InvalidAnnotations)
     return annotation_set_from_dict(data, text, where=f"`{path}`")
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newslab import errors
+from newslab.jsontext import parse_json
 
 ARTICLES_DIR_NAME = "articles"
 _BOM = b"\xef\xbb\xbf"
@@ -391,16 +392,7 @@ def read_sidecar(path: Path, *, article: Path | None = None) -> dict:
     if not data.strip():
         return {}
     text = decode_text(data, where=where)
-    try:
-        meta = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise errors.InvalidInput(
-            f"{where} is not valid JSON (line {exc.lineno}, column {exc.colno}): fix it or remove it."
-        ) from None
-    except (RecursionError, ValueError):
-        raise errors.InvalidInput(
-            f"{where} is not metadata (too deeply nested, or a number too long to read): fix it or remove it."
-        ) from None
+    meta = parse_json(text, where=where, fix="fix it or remove it")
     if isinstance(meta, dict) and str(meta.get("schema", "")).startswith("newslab."):
         return {}  # the kit's own output saved beside the article, not metadata about it
     if not isinstance(meta, dict):

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newslab import errors
+from newslab.jsontext import parse_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -190,21 +191,7 @@ def load_json_line(line: str | bytes | OverlongLine, number: int = 1, *, where: 
             ) from None
     if number == 1:
         line = line.removeprefix("\ufeff")
-    try:
-        return json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise errors.InvalidInput(
-            f"{where} is not valid JSON ({exc.msg} at column {exc.colno}): fix or remove it."
-        ) from None
-    except RecursionError:
-        raise errors.InvalidInput(
-            f"{where} is JSON nested too deeply to be a record: fix or remove it."
-        ) from None
-    except ValueError:  # an integer of thousands of digits
-        raise errors.InvalidInput(
-            f"{where} holds a number too long to read (more than {sys.get_int_max_str_digits():,} digits): "
-            "fix or remove it."
-        ) from None
+    return parse_json(line, where=where, fix="fix or remove it")
 
 
 def is_blank_line(line: str | bytes | OverlongLine) -> bool:

@@ -35,6 +35,7 @@ from newslab.annotations import (
     text_fingerprint,
 )
 from newslab.files import safe_file_name, write_atomic
+from newslab.jsontext import parse_json
 
 # Labels spaCy's English models use for the kit's entity labels (PLACE is spaCy's GPE or LOC).
 SPACY_ENTITY_LABELS = ("PERSON", "ORG", "PLACE")
@@ -93,12 +94,9 @@ def from_jsonl(content: str, text: str, *, where: str = "The JSONL text") -> Ann
     for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            raise errors.InvalidAnnotations(
-                f"Line {number} of {where} is not valid JSON: fix or remove it."
-            ) from None
+        row = parse_json(
+            line, where=f"Line {number} of {where}", fix="fix or remove it", error=errors.InvalidAnnotations
+        )
         if isinstance(row, dict) and row.get("header"):
             if row.get("text_sha256") not in (None, text_fingerprint(text)):
                 raise errors.InvalidAnnotations(

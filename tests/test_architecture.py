@@ -150,6 +150,7 @@ FLOORS = {
     1: (
         "article",
         "article_folders",
+        "jsontext",
         "nlp",
         "annotations",
         "textcheck",
