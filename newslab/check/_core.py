@@ -217,6 +217,21 @@ def answer_text(answer: Any) -> str | None:
     return None
 
 
+def sentence_answer(answer: Any) -> Any:
+    """What a student's answer naming one sentence holds: its number or its text.
+
+    A sorted or filtered table stands for its first row; a row or a dict for its ``sentence``
+    (else its ``text``); text is returned with its spacing made single, so a copied sentence matches.
+    """
+    if hasattr(answer, "columns") and len(answer) >= 1:
+        answer = answer.iloc[0]
+    if hasattr(answer, "get") and not isinstance(answer, str):
+        answer = answer.get("sentence", answer.get("text"))
+    if isinstance(answer, str) and as_number(answer) is None:
+        return " ".join(answer.split())
+    return answer
+
+
 def name_words(text: Any) -> list[str]:
     """The words of a name without titles or a possessive: ``"Senator McCain’s"`` → ``["mccain"]``."""
     words = re.findall(r"[^\W_]+", plain(text).replace("'s ", " ").removesuffix("'s"))

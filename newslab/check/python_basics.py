@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from newslab.article import Article
-from newslab.check._core import CheckResult, as_number, fail, passed, stepped, unanswered
+from newslab.check._core import CheckResult, as_number, fail, passed, sentence_answer, stepped, unanswered
 from newslab.check._prompt import your_turn
 
 
@@ -124,16 +124,13 @@ def shortest_sentence(article: Article, answer: Any) -> CheckResult:
     table = sentences_table(article)
     shortest = table[table["words"] == table["words"].min()]
     numbers = {int(n) for n in shortest["sentence"]}
-    texts = {text.strip() for text in shortest["text"]}
-    if hasattr(answer, "columns") and len(answer) >= 1:  # a sorted or filtered table: its first row
-        answer = answer.iloc[0]
-    if hasattr(answer, "get") and not isinstance(answer, str):  # a table row or a dict
-        answer = answer.get("sentence", answer.get("text"))
+    texts = {" ".join(text.split()) for text in shortest["text"]}
+    answer = sentence_answer(answer)
     if isinstance(answer, str) and as_number(answer) is None:
-        if answer.strip() in texts:
+        if answer in texts:
             number = int(shortest["sentence"].iloc[0])
             return passed(f"that is sentence {number}, the shortest: {int(shortest['words'].iloc[0])} words.")
-        if answer.strip() in {text.strip() for text in table["text"]}:
+        if answer in {" ".join(text.split()) for text in table["text"]}:
             return fail(
                 "That sentence is in the article but it is not the shortest: sort by `words`, smallest first."
             )

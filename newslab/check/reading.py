@@ -17,6 +17,7 @@ from newslab.check._core import (
     fail,
     passed,
     rounds_to,
+    sentence_answer,
     stepped,
     unanswered,
     your_turn,
@@ -55,13 +56,11 @@ def longest_sentence(article: Article, answer: Any) -> CheckResult:
     numbers = set(longest["sentence"])
     texts = {" ".join(text.split()) for text in longest["text"]}
     key = ("reading.longest_sentence", article.id)
-    if hasattr(answer, "get") and not isinstance(answer, str):
-        answer = answer.get("sentence", answer.get("text"))  # a table row
+    answer = sentence_answer(answer)
     if isinstance(answer, str) and as_number(answer) is None:
-        given = " ".join(answer.split())
-        if given in texts:
+        if answer in texts:
             return passed(f"that is the longest sentence, with {int(longest['words'].iloc[0])} words.")
-        if given in {" ".join(text.split()) for text in table["text"]}:
+        if answer in {" ".join(text.split()) for text in table["text"]}:
             return fail(
                 "That sentence is in the article but it is not the longest: compare the `words` column."
             )
