@@ -70,6 +70,11 @@ def your_turn(prompt: str) -> CheckResult:
     return CheckResult(None, prompt)
 
 
+def ask_for(what: str) -> CheckResult:
+    """The prompt for an exercise not tried yet, naming what to store in ``answer`` (never how to compute it)."""
+    return your_turn(f"store {what} in `answer`, then run this cell again.")
+
+
 def no_gold(article: Any) -> CheckResult:
     """The check needs hand-checked annotations this article does not have."""
     return CheckResult(

@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from newslab.article import Article
-from newslab.check._core import CheckResult, fail, passed, same_name, unanswered
-from newslab.check._prompt import your_turn
+from newslab.check._core import CheckResult, ask_for, fail, passed, same_name, unanswered
 
 
 def speaker_by_tree(article: Article, quote: str, answer: Any) -> CheckResult:
@@ -30,7 +29,7 @@ def speaker_by_tree(article: Article, quote: str, answer: Any) -> CheckResult:
     speaker = record.attrs["speaker"]
     mention = article.text[record.attrs["speaker_start"] : record.attrs["speaker_end"]]
     if unanswered(answer):
-        return your_turn("the speaker's name, as a string")
+        return ask_for("the speaker's name, as a string")
     if not isinstance(answer, str) or not answer.strip():
         return fail("Answer with the speaker's name as text, in quotation marks.")
     if same_name(answer, speaker) or answer.strip().casefold() == mention.casefold():

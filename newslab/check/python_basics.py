@@ -11,8 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from newslab.article import Article
-from newslab.check._core import CheckResult, as_number, fail, passed, sentence_answer, stepped, unanswered
-from newslab.check._prompt import your_turn
+from newslab.check._core import (
+    CheckResult,
+    as_number,
+    ask_for,
+    fail,
+    passed,
+    sentence_answer,
+    stepped,
+    unanswered,
+)
 
 
 def _count(answer: Any) -> float | None:
@@ -31,7 +39,7 @@ def _count(answer: Any) -> float | None:
 def title_words(article: Article, answer: Any) -> CheckResult:
     """Exercise: how many words does the article's title have (words separated by spaces)?"""
     if unanswered(answer):
-        return your_turn("the number of words in the title")
+        return ask_for("the number of words in the title")
     words = article.title.split()
     if isinstance(answer, list) and [str(w) for w in answer] == words:
         return passed(f"that is the title's list of words: it has {len(words)} of them.")
@@ -60,7 +68,7 @@ def title_words(article: Article, answer: Any) -> CheckResult:
 def word_count_in_text(article: Article, word: str, answer: Any) -> CheckResult:
     """Exercise: how often does ``word`` occur in ``article.text`` (title included, as written)?"""
     if unanswered(answer):
-        return your_turn(f"how many times “{word}” occurs in `article.text`")
+        return ask_for(f"how many times “{word}” occurs in `article.text`")
     expected = article.text.count(word)
     value = _count(answer) if not isinstance(answer, (list, tuple)) else as_number(answer)
     if value is None:
@@ -90,7 +98,7 @@ def sentences_longer_than(article: Article, words: int, answer: Any) -> CheckRes
     from newslab.anatomy import sentences_table
 
     if unanswered(answer):
-        return your_turn(f"the number of sentences with more than {words} words")
+        return ask_for(f"the number of sentences with more than {words} words")
     table = sentences_table(article)
     expected = int((table["words"] > words).sum())
     value = _count(answer)
@@ -120,7 +128,7 @@ def shortest_sentence(article: Article, answer: Any) -> CheckResult:
     from newslab.anatomy import sentences_table
 
     if unanswered(answer):
-        return your_turn("the shortest sentence's number or its text")
+        return ask_for("the shortest sentence's number or its text")
     table = sentences_table(article)
     shortest = table[table["words"] == table["words"].min()]
     numbers = {int(n) for n in shortest["sentence"]}

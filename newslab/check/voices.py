@@ -10,8 +10,7 @@ import unicodedata
 from typing import Any
 
 from newslab.article import Article
-from newslab.check._core import CheckResult, fail, passed, same_name, unanswered
-from newslab.check._prompt import your_turn
+from newslab.check._core import CheckResult, ask_for, fail, passed, same_name, unanswered
 
 
 def _nested_reports(article: Article) -> list[tuple[Any, Any]]:
@@ -44,7 +43,7 @@ def vouched_speaker(article: Article, answer: Any) -> CheckResult:
     outer, inner = nested[-1]
     vouched, reported = outer.attrs["speaker"], inner.attrs["speaker"]
     if unanswered(answer):
-        return your_turn("the name of the person whose words the article quotes, as a string")
+        return ask_for("the name of the person whose words the article quotes, as a string")
     if not isinstance(answer, str) or not answer.strip():
         return fail("Answer with a person's name as text, in quotation marks.")
     if same_name(answer, vouched):
@@ -78,7 +77,7 @@ def speaker_as_written(sentence: str, name: str, answer: Any) -> CheckResult:
     if name not in sentence:
         raise ValueError(f"{name!r} is not printed in the sentence")
     if unanswered(answer):
-        return your_turn("the speaker's whole name, as the sentence prints it")
+        return ask_for("the speaker's whole name, as the sentence prints it")
     if not isinstance(answer, str) or not answer.strip():
         return fail("Answer with the speaker's name as text, in quotation marks.")
     given = " ".join(unicodedata.normalize("NFC", answer).split())
