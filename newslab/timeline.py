@@ -235,6 +235,10 @@ def plot_timeline(table: pd.DataFrame, *, ax: Axes | None = None, title: str = "
         ax = panels[ranges_shown.index(window)]
     else:
         ranges_shown, panels = [(first, last)], [ax]
+    roles = [
+        "story" if panel is ax else "earlier" if number == 0 else "later"
+        for number, panel in enumerate(panels)
+    ]
 
     def panel_of(day: dt.date):
         if not broken or window[0] <= day <= window[1]:
@@ -262,22 +266,17 @@ def plot_timeline(table: pd.DataFrame, *, ax: Axes | None = None, title: str = "
     panels[0].set_yticks(range(len(rows)), labels)
     panels[0].invert_yaxis()
     panels[0].set_ylabel("Event (chronological rank)")
-    for panel, (lo, hi) in zip(panels, ranges_shown, strict=True):
-        daily = panel is ax and (hi - lo).days <= 14
-        most = 6 if panel is ax else 3
+    for panel, role, (lo, hi) in zip(panels, roles, ranges_shown, strict=True):
+        daily = role == "story" and (hi - lo).days <= 14
+        most = 6 if role == "story" else 3
         locator = mdates.DayLocator() if daily else mdates.AutoDateLocator(minticks=1, maxticks=most)
         panel.xaxis.set_major_locator(locator)
         panel.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         panel.grid(axis="x", alpha=0.3)
-        if broken:
+        if broken:  # a panel's edges, in days beyond its first and last date; an outer edge gets a margin
             margin = max(3.0, 0.03 * (hi - lo).days)
-            left = mdates.date2num(lo) - (0.5 if panel is ax else margin)
-            right = mdates.date2num(hi) + (1.5 if panel is ax else margin)
-            if panel is panels[0] and panel is not ax:
-                right = mdates.date2num(hi) - 0.5
-            if panel is panels[-1] and panel is not ax:
-                left = mdates.date2num(lo) + 1.5
-            panel.set_xlim(left, right)
+            left, right = {"earlier": (-margin, -0.5), "story": (-0.5, 1.5), "later": (1.5, margin)}[role]
+            panel.set_xlim(mdates.date2num(lo) + left, mdates.date2num(hi) + right)
     legend = "Date (blue dot: known day; orange bar: only a range is known)"
     if broken:
         for number, panel in enumerate(panels):
@@ -290,8 +289,7 @@ def plot_timeline(table: pd.DataFrame, *, ax: Axes | None = None, title: str = "
                 for y in (0, 1):
                     panel.plot([x - 0.02, x + 0.02], [y - 0.015, y + 0.015], transform=panel.transAxes,
                                color="black", linewidth=1, clip_on=False)  # fmt: skip
-            name = "the story's days" if panel is ax else ("earlier" if number == 0 else "later")
-            panel.set_title(name, fontsize=9)
+            panel.set_title("the story's days" if roles[number] == "story" else roles[number], fontsize=9)
         ax.figure.suptitle(title)
         ax.figure.supxlabel(legend, fontsize=10)
     else:
