@@ -7,6 +7,7 @@ on such typed facts, so they stay in code cells that print them (``Markdown(f"�
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -36,3 +37,55 @@ def test_no_typed_quote_or_entity_ids(path):
 def test_figure_descriptions_are_generated(path):
     for text in _markdown(path):
         assert "Figure description:" not in text, "describe a figure with alt_text(ax) in a code cell"
+
+
+# ---------------------------------------------------------------- facts the prose states, checked
+
+
+def _prose(name: str) -> str:
+    return "\n".join(_markdown(ROOT / "notebooks" / name))
+
+
+@pytest.mark.model
+def test_00a_the_outlet_line_and_the_shortest_sentence(seed):
+    from newslab.anatomy import sentences_table
+
+    prose = _prose("00a-python-in-30-minutes.ipynb")
+    assert "its first 11 characters are the outlet line" in prose
+    assert seed.text[:11] == seed.outlet
+    assert 'The shortest "sentence" is `He vehemently denied it.”`' in prose
+    table = sentences_table(seed)
+    assert table.loc[table["words"].idxmin(), "text"] == "He vehemently denied it.”"
+
+
+@pytest.mark.model
+def test_03_sentence_16_reports_two_statements(seed):
+    from newslab.quotes import quotes_table
+
+    assert "Sentence 16 reports two statements" in _prose("03-who-said-what.ipynb")
+    assert (quotes_table(seed)["sentence"] == 16).sum() == 2
+
+
+def test_06_agreement_figures_in_the_prose(seed, root):
+    from newslab.annotations import load_example, load_gold
+    from newslab.compare import compare
+
+    prose = _prose("06-annotate-it-yourself.ipynb")
+    assert "They agree on 7 of 10 sentences" in prose
+    assert "Two sentences of three agree, yet kappa is 0: the gold called all three negative" in prose
+    cells = json.loads((root / "notebooks" / "06-annotate-it-yourself.ipynb").read_text(encoding="utf-8"))[
+        "cells"
+    ]
+    code = next("".join(c["source"]) for c in cells if "ana = [" in "".join(c["source"]))
+    labels = {  # the two label lists exactly as the notebook writes them (read, not run)
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in ast.parse(code).body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") in ("ana", "ben")
+    }
+    assert sum(a == b for a, b in zip(labels["ana"], labels["ben"], strict=True)) == 7
+    within = (seed.paragraphs[3].start, seed.paragraphs[4].end)
+    gold = load_gold(seed)
+    result = compare(load_example(seed), gold, labels=["SENTIMENT"], within=within)
+    assert (result.sentences, round(result.agreement * 3), result.kappa) == (3, 2, 0.0)
+    values = {a.attrs["value"] for a in gold.labelled("SENTIMENT") if within[0] <= a.start < within[1]}
+    assert values == {"negative"}
