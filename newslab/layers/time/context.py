@@ -87,6 +87,22 @@ def _nearest_year(month: int, day: int, dct: dt.date, tense: str = "unknown") ->
     return min(options)[1]
 
 
+def _month_year_for(month: int, dct: dt.date, tense: str = "unknown", day: int = 15) -> int:
+    """The year of a month named without one ("in March"): the nearest such month to the publication date,
+    moved back into the publication year when the verb's tense says the other side.
+
+    News names months near the date it is published; a past tense ("closed in March") only picks
+    the publication year's month over a nearer one in the next year, never last year's over this year's.
+    """
+    year = _nearest_year(month, day, dct)
+    same = dt.date(dct.year, month, min(day, 28) if month == 2 else day)
+    if tense == "past" and year > dct.year and same <= dct:
+        return dct.year
+    if tense == "future" and year < dct.year and same >= dct:
+        return dct.year
+    return year
+
+
 def _year_for_month(month: int, dct: dt.date, direction: str) -> int:
     if direction == "future":
         return dct.year if month >= dct.month else dct.year + 1
@@ -165,6 +181,9 @@ def _duration(amount: float | None, unit: str) -> str:
         amount, code = amount * 2, "W"
     elif code == "WE":
         amount, code = amount * 2, "D"
+    if amount != int(amount) and unit == "minute":
+        whole, rest = int(amount), round((amount - int(amount)) * 60)
+        return f"PT{whole}M{rest}S" if whole else f"PT{rest}S"
     if amount != int(amount):
         smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
         if code in smaller and unit not in ("minute",):

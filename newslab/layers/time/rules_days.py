@@ -9,6 +9,7 @@ from newslab.layers.time.context import (
     _Context,
     _duration,
     _month_number,
+    _month_year_for,
     _nearest_year,
     _no_dct,
     _quarter_of,
@@ -102,7 +103,7 @@ def _slash(m: re.Match, ctx: _Context):
 
 @_rule(
     "month_day",
-    rf"(?:(?P<wd>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:(?P<edge>early|late|mid-?)\s*)?(?P<mon>{_MONTH})\s+(?P<d>{_ORD_DAY})(?![\d:%$])(?!\s*(?:%|percent|per\s+cent|million|billion|points?)\b)"
+    rf"(?:(?P<wd>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:(?P<edge>early|late|mid-?)\s*)?(?P<mon>{_MONTH})\s+(?P<d>{_ORD_DAY})(?!\d|:\d|%|\$)(?!\s*(?:%|percent|per\s+cent|million|billion|points?)\b)"
     rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})(?![\d%]))?\b",
     0,
 )
@@ -191,7 +192,11 @@ def _month(m: re.Match, ctx: _Context):
     elif modifier in ("next", "coming"):
         year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
     else:
-        year = _nearest_year(month, 15, ctx.dct, ctx.tense(m.start("mon")))
+        tense = ctx.tense(m.start("mon"))
+        year = _month_year_for(month, ctx.dct, tense)
+        if year != _nearest_year(month, 15, ctx.dct):
+            note = f"the {tense} tense keeps the month in the publication year {ctx.dct.year}"
+            return "DATE", f"{year:04d}-{month:02d}", note
     return (
         "DATE",
         f"{year:04d}-{month:02d}",

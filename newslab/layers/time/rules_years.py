@@ -258,7 +258,7 @@ def _ago(m: re.Match, ctx: _Context):
 
 @_rule(
     "duration",
-    rf"\b(?:(?P<the>the)\s+|(?P<art>an?)\s+(?=\S+-))?(?:(?P<mod>past|last|next|coming|first|latest|previous|following|final|initial|remaining|recent|same|entire|whole|full)\s+)?(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_NUMBER})(?:\s+(?:to|or)\s+(?P<n2>{_NUMBER}))?(?P<sep>[\s-]+)(?:(?P<more>more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{_UNIT})s?(?![\w])(?P<old>-old)?(?P<noun>(?<=\w)\s+(?:period|term|span|stretch|window|interval))?(?P<orso>\s+or\s+(?:so|two|three|more))?",
+    rf"\b(?:(?P<the>the)\s+|(?P<art>an?)\s+(?=\S+-))?(?:(?P<mod>past|last|next|coming|first|latest|previous|following|final|initial|remaining|recent|same|entire|whole|full)\s+)?(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_NUMBER})(?:\s+(?:to|or)\s+(?P<n2>{_NUMBER}))?(?P<sep>[\s-]+)(?:(?P<more>more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{_UNIT})s?(?![\w])(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old)?(?P<noun>(?<=\w)\s+(?:period|term|span|stretch|window|interval))?(?P<orso>\s+or\s+(?:so|two|three|more))?",
 )
 def _duration_rule(m: re.Match, ctx: _Context):
     unit = m["unit"].lower()
@@ -268,6 +268,8 @@ def _duration_rule(m: re.Match, ctx: _Context):
     amount = _number(number_text)
     if amount is None:
         return None
+    if m["half"]:
+        amount += 0.5  # "a minute and a half"
     if number_text.lower() in ("a", "an") and m["sep"] != " " and "-" in m["sep"]:
         return None
     if unit == "quarter" and ("-" in m["sep"] or ctx.text[m.end() : m.end() + 3] == " of"):
@@ -479,8 +481,10 @@ def _misc(m: re.Match, ctx: _Context):
         value, note = _relative_unit(unit, 0, ctx, m.start())
         return "DATE", value, note
     if words.startswith("the end of"):
-        shift = -1 if "last" in words else 1
-        return "DATE", f"{dct.year + shift:04d}", "the end of a year near the publication date"
+        # "the end of last year", "the end of this week": the edge of that year, month or week
+        modifier, unit = words.split()[-2:]
+        value, note = _relative_unit(unit, {"last": -1, "this": 0, "next": 1}[modifier], ctx, m.start())
+        return "DATE", value, f"the end of {modifier} {unit}: {note}"
     if words == "year-to-date":
         return "DURATION", f"P{dct.timetuple().tm_yday}D", "from 1 January to the publication date"
     unit = words.split()[-1]

@@ -100,7 +100,7 @@ _NUMBER = (
 _VAGUE = r"(?:several|a\s+few|few|many|some|numerous|a\s+number\s+of)"
 _UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 _APPROX = (
-    r"(?:around|nearly|roughly|approximately|some|(?:no\s+)?more\s+than|(?:no\s+)?less\s+than|fewer\s+than|"
+    r"(?:around|nearly|almost|roughly|approximately|some|(?:no\s+)?more\s+than|(?:no\s+)?less\s+than|fewer\s+than|"
     r"up\s+to|at\s+least|at\s+most|well\s+over|close\s+to|the\s+better\s+part\s+of)"
 )
 _PART = r"(?:morning|afternoon|evening|night|overnight|mid[-\s]?morning|mid[-\s]?afternoon)"

@@ -55,6 +55,25 @@ def test_values_relative_to_publication(text, expected):
     assert expected in _tags(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A minute and a half later the lights came on.", ("A minute and a half", "DURATION", "PT1M30S")),
+        ("The hearing ran two hours and a half.", ("two hours and a half", "DURATION", "PT2H30M")),
+        ("The mill has stood for almost a hundred years.", ("almost a hundred years", "DURATION", "P100Y")),
+        (
+            "The paper wrote on Saturday, July 15: the plan is dead.",
+            ("Saturday, July 15", "DATE", "2017-07-15"),
+        ),
+        ("Ballots go out at the end of this week.", ("the end of this week", "DATE", "2017-W28")),
+        ("Rents rose at the end of last month.", ("the end of last month", "DATE", "2017-06")),
+        ("The lease runs out at the end of next year.", ("the end of next year", "DATE", "2018")),
+    ],
+)
+def test_modifiers_halves_and_edges(text, expected):
+    assert expected in _tags(text)
+
+
 def test_extent_leaves_out_the_preposition():
     tags = _tags("The deal was signed on Sunday, in 2016 and during the third quarter.")
     texts = [text for text, _type, _value in tags]
@@ -120,6 +139,31 @@ def test_future_tense_points_forward():
 @pytest.mark.model
 def test_past_tense_points_back():
     assert ("Friday", "DATE", "2017-07-07") in _parsed("The committee voted on Friday.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the nearest such month to the publication date ...
+        (
+            "The ferry service will resume in September.",
+            dt.date(2017, 8, 16),
+            ("September", "DATE", "2017-09"),
+        ),
+        (
+            "Union leaders warned of cuts in September.",
+            dt.date(2017, 8, 16),
+            ("September", "DATE", "2017-09"),
+        ),
+        ("Sales rose in December.", dt.date(2017, 1, 20), ("December", "DATE", "2016-12")),
+        ("The vote is due in February.", dt.date(2017, 10, 30), ("February", "DATE", "2018-02")),
+        # ... unless a past tense puts it earlier in the publication year
+        ("The mill closed in February.", dt.date(2017, 10, 30), ("February", "DATE", "2017-02")),
+    ],
+)
+def test_a_month_without_a_year_is_the_nearest_one(text, published, expected):
+    assert expected in _parsed(text, published)
 
 
 @pytest.mark.model
