@@ -167,6 +167,8 @@ _ALWAYS_CAPITALISED = (
     | {word for name in (*HOLIDAYS_FIXED, *HOLIDAYS_NTH) for word in re.findall(r"[a-z]+", name)}
 )
 _WORD = re.compile(r"[A-Za-z]+")
+_MONTH_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"}  # fmt: skip
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n(\"“‘'])\s*$")
 
 
@@ -174,21 +176,51 @@ def _title_case(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.lower() not in _ALWAYS_CAPITALISED
 
 
-def _inside_a_name(text: str, start: int, end: int) -> bool:
-    """Whether a would-be time expression is a word of a name: "Parks Now", "Kestrel Today", "The Tomorrow Fund".
+def _name_word(word: str) -> bool:
+    """A word that can be part of a name: "Parks", "Kestrel", "VOA"."""
+    return _title_case(word) or (len(word) > 1 and word.isupper() and word not in _CLOCK_ABBREVIATIONS)
 
-    A time word such as *now*, *today* or *future* is written in lower case; capitalised in the
-    middle of a sentence, next to another capitalised word, it belongs to a name (an organisation,
-    a programme), not to the calendar.
+
+_CLOCK_ABBREVIATIONS = {
+    "AM",
+    "PM",
+    "GMT",
+    "UTC",
+    "BST",
+    "EST",
+    "EDT",
+    "CST",
+    "CDT",
+    "MST",
+    "MDT",
+    "PST",
+    "PDT",
+}
+# "March for Life", "the March of Dimes": a month word that heads a name
+_MONTH_NAMED = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][a-z]")
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a would-be time expression is a word of a name: "Parks Now", "VOA Today", "60 Minutes", "March for Life".
+
+    A time word such as *now*, *today*, *future* or *minutes* is written in lower case; capitalised
+    in the middle of a sentence, next to another capitalised word (or after the number it counts),
+    it belongs to a name (an organisation, a programme), not to the calendar. A month alone followed
+    by "for" or "of" and a capitalised word names an event ("the March for Life").
     """
-    for word in _WORD.finditer(text, start, end):
+    words = list(_WORD.finditer(text, start, end))
+    if len(words) == 1 and words[0].group() in _MONTH_WORDS and _MONTH_NAMED.match(text, end):
+        return True
+    for word in words:
         if not _title_case(word.group()) or _SENTENCE_OPENS.search(
             text, max(0, word.start() - 3), word.start()
         ):
             continue
-        before = re.search(r"([A-Za-z]+)[ ]$", text[max(0, word.start() - 30) : word.start()])
+        before = re.search(r"([A-Za-z]+|\d+)[ ]$", text[max(0, word.start() - 30) : word.start()])
         after = re.match(r"[ ]([A-Za-z]+)", text[word.end() : word.end() + 30])
-        if any(m is not None and _title_case(m.group(1)) for m in (before, after)):
+        if after is not None and _name_word(after.group(1)):
+            return True
+        if before is not None and (_name_word(before.group(1)) or before.group(1).isdigit()):
             return True
     return False
 

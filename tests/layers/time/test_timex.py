@@ -74,6 +74,32 @@ def test_modifiers_halves_and_edges(text, expected):
     assert expected in _tags(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands joined the March for Jobs downtown.",
+        "She gave to the March of Pennies every winter.",
+        'The mayor was interviewed on "48 Hours" last night.',
+        "Listeners of KBRT Today heard the mayor.",
+    ],
+)
+def test_a_month_or_unit_heading_a_name_is_not_a_time(text):
+    assert not any(tag[0] in ("March", "48 Hours", "Today") for tag in _tags(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mill closed in March of 2016.", ("March of 2016", "DATE", "2016-03")),
+        ("Talks failed in March for the second time.", ("March", "DATE", "2017-03")),
+        ("The doors open at 5 PM Today.", ("5 PM Today", "TIME", "2017-07-10T17:00")),
+        ("The vote took 48 hours.", ("48 hours", "DURATION", "PT48H")),
+    ],
+)
+def test_months_and_units_outside_names_are_still_times(text, expected):
+    assert expected in _tags(text)
+
+
 def test_extent_leaves_out_the_preposition():
     tags = _tags("The deal was signed on Sunday, in 2016 and during the third quarter.")
     texts = [text for text, _type, _value in tags]
