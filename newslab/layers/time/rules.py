@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = tuple(
         days._day_part,
         days._this_part,
         days._day_word,
+        days._anchored_day,
         days._sets_weekday,
         days._sets,
         days._refs,

@@ -298,6 +298,22 @@ def _day_word(m: re.Match, ctx: _Context):
     return "DATE", value, note
 
 
+@_rule("anchored_day", r"\bthe\s+(?P<mod>previous|next|following|prior)\s+day\b")
+def _anchored_day(m: re.Match, ctx: _Context):
+    """ "the next day", "the previous day": one day after (before) the date the story last named."""
+    shift = -1 if m["mod"].lower() in ("previous", "prior") else 1
+    anchor = ctx.last_date or ctx.dct
+    if anchor is None:
+        return "DATE", "XXXX-XX-XX", _no_dct(f"“{m.group(0)}”")
+    day = anchor + dt.timedelta(days=shift)
+    since = "the date named before" if ctx.last_date else "the publication date"
+    return (
+        "DATE",
+        day.isoformat(),
+        f"one day {'before' if shift < 0 else 'after'} {since} {anchor.isoformat()}",
+    )
+
+
 @_rule(
     "sets_weekday",
     rf"\b(?:(?:every|each)\s+(?P<wd1>{_WEEKDAY})(?:\s+(?P<part1>{_PART}))?|(?P<wd2>{_WEEKDAY})s(?:\s+(?P<part2>mornings|afternoons|evenings|nights))?|(?P<wd3>{_WEEKDAY})\s+(?P<part3>mornings|afternoons|evenings|nights))\b",
@@ -359,7 +375,7 @@ def _sets(m: re.Match, ctx: _Context):
 
 @_rule(
     "refs",
-    r"\b(?P<ref>the\s+near\s+future|the\s+present|the\s+future|present-day|the\s+past(?!\s+(?:\w+\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|few|couple|second|minute|hour|day|week|weekend|month|quarter|year|decade|centur|spring|summer|fall|autumn|winter|\w+day\b))|these\s+days|nowadays|currently|recently|lately|(?:right\s+)?now|current)\b",
+    r"\b(?P<ref>the\s+(?:near|short)\s+term|the\s+near\s+future|the\s+present|the\s+future|present-day|the\s+past(?!\s+(?:\w+\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|several|few|couple|second|minute|hour|day|week|weekend|month|quarter|year|decade|centur|spring|summer|fall|autumn|winter|\w+day\b))|these\s+days|nowadays|currently|recently|lately|(?:right\s+)?now|current)\b",
 )
 def _refs(m: re.Match, ctx: _Context):
     word = re.sub(r"\s+", " ", m["ref"].lower()).replace("right now", "now")
@@ -451,16 +467,22 @@ def _this_unit(m: re.Match, ctx: _Context):
 
 @_rule(
     "season",
-    rf"\b(?:(?P<edge>early|late|mid-?)\s*)?(?:(?P<mod>this\s+past|this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+    rf"\b(?:(?P<edge>early|late|mid-?)\s*)?(?:(?P<the>the)\s+)?(?:(?P<mod>this\s+past|this|last|next|past|coming)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
 )
 def _season(m: re.Match, ctx: _Context):
     code = SEASONS[m["season"].lower()]
     if m["y"]:
         return "DATE", f"{m['y']}-{code}", f"the {m['season'].lower()} of {m['y']}"
-    if not m["mod"]:
+    if m["the"] and not m["mod"] and code != "FA" and not re.match(r"\s+of\b|['’]s\b", ctx.text[m.end() :]):
+        # "in the summer": the nearest summer on the side the verb's tense points to
+        modifier = "next" if ctx.tense(m.start("season")) == "future" else "last"
+        if ctx.dct is not None and ctx.dct.month in range(SEASON_START[code], SEASON_START[code] + 3):
+            modifier = "this"
+    elif not m["mod"]:
         # a bare "spring" or "fall" is too often not a time ("the fall of Rome", "spring water")
         return None
-    modifier = m["mod"].lower().split()[-1]
+    else:
+        modifier = m["mod"].lower().split()[-1]
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}", _no_dct(f"“{m.group(0)}”")
     start = SEASON_START[code]

@@ -125,7 +125,7 @@ def _year(m: re.Match, ctx: _Context):
 
 @_rule(
     "quarter",
-    r"\b(?:(?P<the>the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<latest>latest|current|most\s+recent|previous|past|year-ago|year-earlier|same|comparable|comparable\s+year-ago|comparable\s+year-earlier)\s+)?(?:(?P<y0>1[5-9]\d\d|20\d\d)\s+)?(?P<fiscal>fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?P<unit>quarter|half|period)(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y>1[5-9]\d\d|20\d\d))?(?![\w])",
+    r"\b(?:(?P<the>the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<latest>latest|current|most\s+recent|previous|past|year-ago|year-earlier|same|comparable|comparable\s+year-ago|comparable\s+year-earlier)\s+)?(?:(?P<y0>1[5-9]\d\d|20\d\d)\s+)?(?P<fiscal>fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?P<unit>quarter|half|period)(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y>1[5-9]\d\d|20\d\d)|\s+of\s+(?P<rel>the|this|last|next)\s+year)?(?![\w])",
 )
 def _quarter(m: re.Match, ctx: _Context):
     unit = m["unit"].lower()
@@ -148,7 +148,12 @@ def _quarter(m: re.Match, ctx: _Context):
     )
     if ordinal in ("final", "last"):
         number = 4 if unit == "quarter" else 2
-    if m["y"] or year0:
+    if m["rel"] and ctx.dct is not None:
+        # "the second half of next year"
+        year = ctx.dct.year + {"the": 0, "this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        if number is None:
+            return None  # "a quarter of the year" is a fraction
+    elif m["y"] or year0:
         year = int(m["y"] or year0)
         if unit == "period" and number is None:
             if ctx.last_quarter:
@@ -172,7 +177,8 @@ def _quarter(m: re.Match, ctx: _Context):
             if latest in ("year-ago", "year-earlier", "same", "comparable"):
                 year -= 1
         elif unit == "half":
-            year = ctx.dct.year if (number - 1) * 6 + 1 <= ctx.dct.month else ctx.dct.year - 1
+            started = (number - 1) * 6 + 1 <= ctx.dct.month
+            year = ctx.dct.year if started or ctx.tense(m.start()) == "future" else ctx.dct.year - 1
         else:
             year = ctx.dct.year if number <= current or ctx.tense(m.start()) == "future" else ctx.dct.year - 1
     else:
@@ -258,7 +264,7 @@ def _ago(m: re.Match, ctx: _Context):
 
 @_rule(
     "duration",
-    rf"\b(?:(?P<the>the)\s+|(?P<art>an?)\s+(?=\S+-))?(?:(?P<mod>past|last|next|coming|first|latest|previous|following|final|initial|remaining|recent|same|entire|whole|full)\s+)?(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_NUMBER})(?:\s+(?:to|or)\s+(?P<n2>{_NUMBER}))?(?P<sep>[\s-]+)(?:(?P<more>more|additional|full|straight|consecutive|long)\s+)?(?P<unit>{_UNIT})s?(?![\w])(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old)?(?P<noun>(?<=\w)\s+(?:period|term|span|stretch|window|interval))?(?P<orso>\s+or\s+(?:so|two|three|more))?",
+    rf"\b(?:(?P<the>the)\s+|(?P<art>an?)\s+(?=\S+-))?(?:(?P<mod>past|last|next|coming|first|latest|previous|following|final|initial|remaining|recent|same|entire|whole|full)\s+)?(?:(?P<approx>{_APPROX})\s+)?(?P<n>{_NUMBER})(?:\s+(?:to|or)\s+(?P<n2>{_NUMBER}))?(?P<sep>[\s-]+)(?:(?P<more>more|additional|full|straight|consecutive|long|trading|business|working|school)\s+)?(?P<unit>{_UNIT})s?(?![\w])(?P<half>\s+and\s+a\s+half\b)?(?P<old>-old)?(?P<noun>(?<=\w)\s+(?:period|term|span|stretch|window|interval))?(?P<orso>\s+or\s+(?:so|two|three|more))?",
 )
 def _duration_rule(m: re.Match, ctx: _Context):
     unit = m["unit"].lower()
@@ -320,7 +326,7 @@ def _duration_rule(m: re.Match, ctx: _Context):
 
 @_rule(
     "vague_duration",
-    rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|recent|first)\s+)?(?P<n>{_VAGUE})\s+(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b",
+    rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|recent|first)\s+)?(?P<n>{_VAGUE})\s+(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b",
 )
 def _vague_duration(m: re.Match, ctx: _Context):
     return "DURATION", _duration(None, _unit_code(m["unit"])), f"an unspecified number of {m['unit'].lower()}"
@@ -425,7 +431,7 @@ def _holiday(name: str, year: int) -> dt.date | None:
 
 @_rule(
     "misc",
-    r"\b(?P<w>year-end|year-to-date|the\s+end\s+of\s+the\s+year|the\s+end\s+of\s+(?:this|last|next)\s+(?:year|month|week)|the\s+current\s+(?:fiscal|calendar)\s+year|earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|the\s+(?:full|fiscal|calendar|latest|whole|entire|financial)\s+year|the\s+end\s+of\s+the\s+(?:month|week)|that\s+year|the\s+(?:nineteen-|19)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|the\s+year|the\s+day|the\s+week|the\s+weekend|the\s+month|the\s+(?:first|latest|past|last)\s+(?:nine|six|three|twelve)\s+months|the\s+(?:nine|six|three|twelve)\s+months)(?![\w-])",
+    r"\b(?P<w>year-end|year(?:['’]s)?\s+end|year-to-date|the\s+end\s+of\s+the\s+year|the\s+end\s+of\s+(?:this|last|next)\s+(?:year|month|week)|the\s+current\s+(?:fiscal|calendar)\s+year|earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|the\s+(?:full|fiscal|calendar|latest|whole|entire|financial)\s+year|the\s+end\s+of\s+the\s+(?:month|week)|that\s+year|the\s+(?:nineteen-|19)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|the\s+year|the\s+day|the\s+week|the\s+weekend|the\s+month|the\s+(?:first|latest|past|last)\s+(?:nine|six|three|twelve)\s+months|the\s+(?:nine|six|three|twelve)\s+months)(?![\w-])",
 )
 def _misc(m: re.Match, ctx: _Context):
     words = re.sub(r"\s+", " ", m["w"].lower())
@@ -472,6 +478,8 @@ def _misc(m: re.Match, ctx: _Context):
         return "DURATION", f"P{_number(months.group(1)):.0f}M", "a stretch of months"
     if dct is None:
         return "DATE", "XXXX", _no_dct(words)
+    if words in ("year end", "year's end", "year’s end"):
+        return "DATE", f"{dct.year:04d}", "the end of this year"
     if words == "year-end":
         return "DATE", f"{dct.year:04d}-12-31", "the last day of this year"
     if words in ("the end of the year", "the end of this year"):

@@ -53,7 +53,7 @@ _TRIGGER = re.compile(
     r"hourly|nightly|biweekly|semiannual|morning|afternoon|evening|night|overnight|noon|midday|midnight|mid|"
     r"christmas|thanksgiving|new year|independence|halloween|valentine|veterans|boxing|labor|memorial|"
     r"martin luther|presidents|election day|nineteen|thousand|the fourth|july fourth|twen|thir|fort|four|"
-    r"fif|six|seven|eigh|nine|these days)",
+    r"fif|six|seven|eigh|nine|these days|(?:near|short) term)",
     re.IGNORECASE,
 )
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 100

@@ -68,6 +68,25 @@ def test_values_relative_to_publication(text, expected):
         ("Ballots go out at the end of this week.", ("the end of this week", "DATE", "2017-W28")),
         ("Rents rose at the end of last month.", ("the end of last month", "DATE", "2017-06")),
         ("The lease runs out at the end of next year.", ("the end of next year", "DATE", "2018")),
+        ("The deal should close by year end.", ("year end", "DATE", "2017")),
+        ("Repairs are due by year's end.", ("year's end", "DATE", "2017")),
+        ("Shares rose five trading days later.", ("five trading days", "DURATION", "P5D")),
+        ("It lost money for several quarters.", ("several quarters", "DURATION", "PXQ")),
+        ("Rents may fall in the near term.", ("the near term", "DATE", "FUTURE_REF")),
+        (
+            "Sales will slow in the first half of next year.",
+            ("the first half of next year", "DATE", "2018-H1"),
+        ),
+        (
+            "Profits rose in the second half of last year.",
+            ("the second half of last year", "DATE", "2016-H2"),
+        ),
+        ("The pool stays open through the summer.", ("the summer", "DATE", "2017-SU")),
+        (
+            "The school was built on June 3, 1990 and opened the next day.",
+            ("the next day", "DATE", "1990-06-04"),
+        ),
+        ("The plan was approved the previous day.", ("the previous day", "DATE", "2017-07-09")),
     ],
 )
 def test_modifiers_halves_and_edges(text, expected):
@@ -85,6 +104,19 @@ def test_modifiers_halves_and_edges(text, expected):
 )
 def test_a_month_or_unit_heading_a_name_is_not_a_time(text):
     assert not any(tag[0] in ("March", "48 Hours", "Today") for tag in _tags(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fall of the old mill was swift.",
+        "Residents enjoyed the summer of concerts.",
+        "The summer's heat closed the pool.",
+        "A quarter of the year's budget went on roads.",
+    ],
+)
+def test_seasons_and_quarters_that_are_not_times(text):
+    assert not any(tag[0].lower().startswith(("the fall", "the summer", "a quarter")) for tag in _tags(text))
 
 
 @pytest.mark.parametrize(
@@ -190,6 +222,18 @@ def test_past_tense_points_back():
 )
 def test_a_month_without_a_year_is_the_nearest_one(text, published, expected):
     assert expected in _parsed(text, published)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales will recover in the second half.", ("the second half", "DATE", "2017-H2")),
+        ("Sales recovered in the second half.", ("the second half", "DATE", "2016-H2")),
+    ],
+)
+def test_a_half_year_follows_the_tense(text, expected):
+    assert expected in _parsed(text, dt.date(2017, 3, 10))
 
 
 @pytest.mark.model
