@@ -34,6 +34,17 @@ class _Context:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
 
+    def tense_of_verb_before(self, offset: int) -> str | None:
+        """ "past" when the word at ``offset`` directly follows a past-tense verb ("said Monday",
+        "announced on Friday"), whatever the parse attached it to; otherwise ``None``."""
+        token = self.token_at(offset)
+        if token is None or token.i == 0:
+            return None
+        before = token.nbor(-1)
+        if before.lower_ == "on" and before.i > 0:
+            before = before.nbor(-1)
+        return "past" if before.tag_ == "VBD" else None
+
     def tense(self, offset: int) -> str:
         """ "past", "present", "future" or "unknown": the tense of the clause the word at ``offset`` is in."""
         token = self.token_at(offset)

@@ -67,7 +67,7 @@ def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
         "this coming": "coming",
         "this past": "past",
     }.get(modifier, modifier)
-    direction = ctx.tense(match.start(group))
+    direction = ctx.tense_of_verb_before(match.start(group)) or ctx.tense(match.start(group))
     if modifier in ("next", "coming"):
         direction = "future"
     elif modifier in ("last", "past"):

@@ -237,6 +237,19 @@ def test_a_half_year_follows_the_tense(text, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agency said Monday it would review the case.", ("Monday", "DATE", "2017-07-10")),
+        ("The union announced on Monday that it will strike.", ("Monday", "DATE", "2017-07-10")),
+        ("The union will strike on Monday, it said.", ("Monday", "DATE", "2017-07-17")),
+    ],
+)
+def test_a_weekday_after_a_past_tense_verb_is_in_the_past(text, expected):
+    assert expected in _parsed(text, dt.date(2017, 7, 12))
+
+
+@pytest.mark.model
 def test_modal_may_is_not_a_month():
     assert _parsed("Officials may resign, the report said.") == []
 
