@@ -120,8 +120,12 @@ def _month_day(m: re.Match, ctx: _Context):
         year = int(m["y"])
         note = "a full date"
     elif ctx.dct is not None:
-        year = _nearest_year(month, day, ctx.dct)
+        # only a future tense moves a date: "is scheduled for Nov. 6" (a past tense is too often reported speech)
+        future = ctx.tense(m.start("mon")) == "future"
+        year = _nearest_year(month, day, ctx.dct, "future" if future else "unknown")
         note = f"the year that puts the date nearest the publication date {ctx.dct.isoformat()}"
+        if future:
+            note += " on the side the verb's future tense points to"
     else:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", _no_dct("the year of this date")
     try:

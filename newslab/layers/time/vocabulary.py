@@ -36,7 +36,7 @@ SMALL_NUMBERS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "thousand": 1000, "a thousand": 1000,
-    "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2, "a couple": 2, "half a": 0.5,
+    "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2, "a couple": 2, "half a": 0.5, "half an": 0.5,
     "a half": 0.5, "half": 0.5,
 }  # fmt: skip
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "numerous", "a number of", "countless")
@@ -95,7 +95,7 @@ _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _NUMWORD = rf"(?:{_TENS}(?:[-\s]{_UNITS_W})?|{_TEENS}|{_UNITS_W})"
 _NUMBER = (
     rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:a\s+|one\s+)?hundred|(?:a\s+|one\s+)?thousand|{_NUMWORD}(?:\s+and\s+a\s+half)?"
-    r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|half\s+a|an?)"
+    r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|half\s+an?|an?)"
 )
 _VAGUE = r"(?:several|a\s+few|few|many|some|numerous|a\s+number\s+of)"
 _UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))"

@@ -69,6 +69,7 @@ def test_values_relative_to_publication(text, expected):
         ("Rents rose at the end of last month.", ("the end of last month", "DATE", "2017-06")),
         ("The lease runs out at the end of next year.", ("the end of next year", "DATE", "2018")),
         ("The deal should close by year end.", ("year end", "DATE", "2017")),
+        ("He waited half an hour.", ("half an hour", "DURATION", "PT30M")),
         ("Repairs are due by year's end.", ("year's end", "DATE", "2017")),
         ("Shares rose five trading days later.", ("five trading days", "DURATION", "P5D")),
         ("It lost money for several quarters.", ("several quarters", "DURATION", "PXQ")),
@@ -218,6 +219,9 @@ def test_past_tense_points_back():
         ("The vote is due in February.", dt.date(2017, 10, 30), ("February", "DATE", "2018-02")),
         # ... unless a past tense puts it earlier in the publication year
         ("The mill closed in February.", dt.date(2017, 10, 30), ("February", "DATE", "2017-02")),
+        # a date with a day: the nearest one, unless a future tense points ahead
+        ("The vote was held on Nov. 6.", dt.date(2017, 3, 13), ("Nov. 6", "DATE", "2016-11-06")),
+        ("The vote will be held on Nov. 6.", dt.date(2017, 3, 13), ("Nov. 6", "DATE", "2017-11-06")),
     ],
 )
 def test_a_month_without_a_year_is_the_nearest_one(text, published, expected):
