@@ -81,6 +81,17 @@ def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
     return day.isoformat(), note
 
 
+# Words after which a weekday or a month is a date even when a capitalised name follows it.
+_TIME_PREPOSITIONS = {
+    "on", "in", "late", "early", "since", "until", "till", "by", "during", "before", "after", "from",
+    "through", "throughout",
+}  # fmt: skip
+
+
+def _after_a_time_preposition(token) -> bool:
+    return token.i > 0 and token.nbor(-1).lower_ in _TIME_PREPOSITIONS
+
+
 @_rule("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 def _iso(m: re.Match, ctx: _Context):
     try:
@@ -181,10 +192,12 @@ def _month(m: re.Match, ctx: _Context):
     if token is not None:
         if token.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD"):
             return None
-        if m["mon"] in ("May", "June", "April", "August") and token.ent_type_ == "PERSON" and not m["mod"]:
+        dated = m["mod"] or m["edge"] or _after_a_time_preposition(token)
+        if m["mon"] in ("May", "June", "April", "August") and token.ent_type_ == "PERSON" and not dated:
             return None
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ in ("PERSON", "ORG") and not m["mod"]:
+        # "June Carter", "April Ryan" are names; "In March Smith resigned" is a month and a subject
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ in ("PERSON", "ORG") and not dated:
             return None
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}", _no_dct("the year of this month")
@@ -291,8 +304,15 @@ def _day_word(m: re.Match, ctx: _Context):
     token = ctx.token_at(m.start("day"))
     if token is not None and word.lower() not in ("today", "yesterday", "tomorrow"):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        # "Sunday Times", "Sunday shows": a name, or a weekday used to describe a thing
-        if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and nxt.ent_type_ != "DATE":
+        # "Sunday Times", "Sunday shows": a name, or a weekday used to describe a thing; but after
+        # "on", "late", "since"… ("On Monday Obama signed") the weekday is a date and the name is the subject
+        if (
+            nxt is not None
+            and nxt.pos_ == "PROPN"
+            and nxt.is_title
+            and nxt.ent_type_ != "DATE"
+            and not (m["mod"] or _after_a_time_preposition(token))
+        ):
             return None
     if word.lower() == "today" and m["mod"]:
         return None

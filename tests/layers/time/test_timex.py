@@ -254,6 +254,27 @@ def test_a_weekday_after_a_past_tense_verb_is_in_the_past(text, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Monday Harris signed the lease.", ("Monday", "DATE", "2017-07-10")),
+        ("Late Thursday Mayor Okafor closed the pool.", ("Late Thursday", "DATE", "2017-07-06")),
+        ("In March Patel resigned from the board.", ("March", "DATE", "2017-03")),
+    ],
+)
+def test_a_date_before_a_capitalised_subject_is_still_a_date(text, expected):
+    assert expected in _parsed(text, dt.date(2017, 7, 12))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["He wrote for the Sunday Herald for years.", "She sang with June Carter at the fair."]
+)
+def test_a_weekday_or_month_in_a_name_is_not_a_date(text):
+    assert not any(tag[0] in ("Sunday", "June") for tag in _parsed(text))
+
+
+@pytest.mark.model
 def test_modal_may_is_not_a_month():
     assert _parsed("Officials may resign, the report said.") == []
 
