@@ -221,6 +221,9 @@ def _month(m: re.Match, ctx: _Context):
     )
 
 
+_DAY_AFTER_A_CLOCK = re.compile(rf"\s+on\s+(?P<day>{_WEEKDAY})\b")
+
+
 @_rule(
     "clock",
     rf"(?<![\w-])(?:(?P<approx>around|approximately|shortly\s+(?:before|after))\s+)?(?P<clock>{_CLOCK}){_ZONE}"
@@ -232,6 +235,8 @@ def _clock(m: re.Match, ctx: _Context):
         hh, mm = 12, 0
     elif clock == "midnight":
         hh, mm = 24, 0
+    elif re.fullmatch(r"\d{4}", clock):
+        hh, mm = int(clock[:2]), int(clock[2:])  # "1300 GMT": a 24-hour clock without a colon
     else:
         parts = re.match(r"(\d+)(?::(\d\d))?", clock)
         hh, mm = int(parts.group(1)), int(parts.group(2) or 0)
@@ -251,6 +256,8 @@ def _clock(m: re.Match, ctx: _Context):
         value, note = dated[1], dated[2]
     elif day_group:
         value, note = _day_of(m, ctx, day_group)
+    elif (later := _DAY_AFTER_A_CLOCK.match(ctx.text, m.end())) is not None:
+        value, note = _day_of(later, ctx, "day")  # "at 3 p.m. on Monday": the time of that Monday
     elif ctx.dct is not None:
         value, note = (ctx.last_date or ctx.dct).isoformat(), "a time of day on the day the story is about"
     else:

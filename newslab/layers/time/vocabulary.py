@@ -107,7 +107,7 @@ _PART = r"(?:morning|afternoon|evening|night|overnight|mid[-\s]?morning|mid[-\s]
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d"
-    r"|noon|midday|midnight|(?:[01]?\d)\s+o'clock)"
+    r"|noon|midday|midnight|(?:[01]?\d)\s+o'clock|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:GMT|UTC)\b))"
 )
 _ZONE = r"(?:\s+(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|BST|UTC|CET|CEST|local\s+time|Eastern(?:\s+time)?))?"
 _DAYWORD = rf"(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow)"

@@ -70,6 +70,8 @@ def test_values_relative_to_publication(text, expected):
         ("The lease runs out at the end of next year.", ("the end of next year", "DATE", "2018")),
         ("The deal should close by year end.", ("year end", "DATE", "2017")),
         ("He waited half an hour.", ("half an hour", "DURATION", "PT30M")),
+        ("The fire started at 0430 GMT.", ("0430 GMT", "TIME", "2017-07-10T04:30")),
+        ("The doors closed at 3 p.m. on Friday.", ("3 p.m.", "TIME", "2017-07-07T15:00")),
         ("Repairs are due by year's end.", ("year's end", "DATE", "2017")),
         ("Shares rose five trading days later.", ("five trading days", "DURATION", "P5D")),
         ("It lost money for several quarters.", ("several quarters", "DURATION", "PXQ")),
@@ -171,6 +173,10 @@ def test_to_json_has_the_contract_keys():
 
 def test_money_and_fractions_are_not_time():
     assert _tags("The company paid $1990 for three-quarters of the shares.") == []
+
+
+def test_a_four_digit_number_is_a_clock_time_only_before_gmt_or_utc():
+    assert _tags("The firm sold 1300 shares.") == []
 
 
 # ---------------------------------------------------------------- with the parse (model)
