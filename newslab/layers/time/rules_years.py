@@ -325,6 +325,44 @@ def _duration_rule(m: re.Match, ctx: _Context):
 
 
 @_rule(
+    "quarter_code",
+    r"\bQ(?P<q>[1-4])[\s-]?(?P<y>(?:19|20)\d\d)\b|\b(?P<y2>(?:19|20)\d\d)[\s-]?Q(?P<q2>[1-4])\b",
+    0,
+)
+def _quarter_code(m: re.Match, ctx: _Context):
+    """ "Q4 2012", "2013 Q1": a quarter written as a code."""
+    year, quarter = m["y"] or m["y2"], m["q"] or m["q2"]
+    return "DATE", f"{year}-Q{quarter}", f"quarter {quarter} of {year}"
+
+
+@_rule(
+    "every_n",
+    rf"\b(?:every|each)\s+(?P<n>{_NUMBER})\s+(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades)\b",
+)
+def _every_n(m: re.Match, ctx: _Context):
+    """ "every four years", "every 10 minutes": a repeated time whose value is the gap between repeats."""
+    amount = _number(m["n"])
+    if amount is None:
+        return None
+    return "SET", _duration(amount, _unit_code(m["unit"])), f"once every {m['n']} {m['unit'].lower()}"
+
+
+@_rule("long_unit", rf"\b(?:(?P<n>{_NUMBER})[\s-]+)?(?P<unit>{_UNIT})(?P<plural>s)?-long\b")
+def _long_unit(m: re.Match, ctx: _Context):
+    """ "a decade-long war", "a 10-year-long fight", "decades-long": how long something lasts."""
+    number = (m["n"] or "").lower()
+    unit = "century" if m["unit"].lower().startswith("centur") else m["unit"].lower()
+    if m["plural"]:
+        return "DURATION", _duration(None, unit), f"{unit}s: a length of time", m.start("unit")
+    if number in ("", "a", "an"):
+        return "DURATION", _duration(1, unit), f"one {unit}: a length of time", m.start("unit")
+    amount = _number(number)
+    if amount is None:
+        return None
+    return "DURATION", _duration(amount, unit), f"a length of time: {number} {unit}(s)"
+
+
+@_rule(
     "vague_duration",
     rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|recent|first)\s+)?(?P<n>{_VAGUE})\s+(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b",
 )
@@ -431,7 +469,7 @@ def _holiday(name: str, year: int) -> dt.date | None:
 
 @_rule(
     "misc",
-    r"\b(?P<w>year-end|year(?:['’]s)?\s+end|year-to-date|the\s+end\s+of\s+the\s+year|the\s+end\s+of\s+(?:this|last|next)\s+(?:year|month|week)|the\s+current\s+(?:fiscal|calendar)\s+year|earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|the\s+(?:full|fiscal|calendar|latest|whole|entire|financial)\s+year|the\s+end\s+of\s+the\s+(?:month|week)|that\s+year|the\s+(?:nineteen-|19)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|the\s+year|the\s+day|the\s+week|the\s+weekend|the\s+month|the\s+(?:first|latest|past|last)\s+(?:nine|six|three|twelve)\s+months|the\s+(?:nine|six|three|twelve)\s+months)(?![\w-])",
+    r"\b(?P<w>year-end|year(?:['’]s)?\s+end|year-to-date|the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|last|next)\s+(?:year|month|week)|the\s+current\s+(?:fiscal|calendar)\s+year|earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|the\s+(?:full|fiscal|calendar|latest|whole|entire|financial)\s+year|that\s+year|the\s+(?:nineteen-|19)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|the\s+year|the\s+day|the\s+week|the\s+weekend|the\s+month|the\s+(?:first|latest|past|last)\s+(?:nine|six|three|twelve)\s+months|the\s+(?:nine|six|three|twelve)\s+months)(?![\w-])",
 )
 def _misc(m: re.Match, ctx: _Context):
     words = re.sub(r"\s+", " ", m["w"].lower())
@@ -482,17 +520,12 @@ def _misc(m: re.Match, ctx: _Context):
         return "DATE", f"{dct.year:04d}", "the end of this year"
     if words == "year-end":
         return "DATE", f"{dct.year:04d}-12-31", "the last day of this year"
-    if words in ("the end of the year", "the end of this year"):
-        return "DATE", f"{dct.year:04d}", "the end of this year"
-    if words in ("the end of the month", "the end of the week"):
-        unit = words.split()[-1]
-        value, note = _relative_unit(unit, 0, ctx, m.start())
-        return "DATE", value, note
-    if words.startswith("the end of"):
-        # "the end of last year", "the end of this week": the edge of that year, month or week
-        modifier, unit = words.split()[-2:]
-        value, note = _relative_unit(unit, {"last": -1, "this": 0, "next": 1}[modifier], ctx, m.start())
-        return "DATE", value, f"the end of {modifier} {unit}: {note}"
+    edge = re.match(r"the (end|beginning|start|middle) of (the|this|last|next) (year|month|week)$", words)
+    if edge:
+        # "the end of last year", "the start of this week": the edge of that year, month or week
+        shift = {"last": -1, "the": 0, "this": 0, "next": 1}[edge.group(2)]
+        value, note = _relative_unit(edge.group(3), shift, ctx, m.start())
+        return "DATE", value, f"the {edge.group(1)} of {edge.group(2)} {edge.group(3)}: {note}"
     if words == "year-to-date":
         return "DURATION", f"P{dct.timetuple().tm_yday}D", "from 1 January to the publication date"
     unit = words.split()[-1]
