@@ -504,8 +504,16 @@ def _season(m: re.Match, ctx: _Context):
     code = SEASONS[m["season"].lower()]
     if m["y"]:
         return "DATE", f"{m['y']}-{code}", f"the {m['season'].lower()} of {m['y']}"
-    if m["the"] and not m["mod"] and code != "FA" and not re.match(r"\s+of\b|['’]s\b", ctx.text[m.end() :]):
-        # "in the summer": the nearest summer on the side the verb's tense points to
+    if (
+        m["the"]
+        and not m["mod"]
+        and code != "FA"
+        and re.search(
+            r"\b(?:in|during|through|throughout|over|until|till|by|since|into)\s+$", ctx.text[: m.start()]
+        )
+        and not re.match(r"\s+of\b|['’]s\b", ctx.text[m.end() :])
+    ):
+        # "in the summer" (not "the spring in the mattress"): the nearest summer on the side the tense points to
         modifier = "next" if ctx.tense(m.start("season")) == "future" else "last"
         if ctx.dct is not None and ctx.dct.month in range(SEASON_START[code], SEASON_START[code] + 3):
             modifier = "this"

@@ -123,6 +123,7 @@ def test_a_month_or_unit_heading_a_name_is_not_a_time(text):
         "The fall of the old mill was swift.",
         "Residents enjoyed the summer of concerts.",
         "The summer's heat closed the pool.",
+        "The spring in the old mattress broke.",
         "A quarter of the year's budget went on roads.",
     ],
 )
