@@ -27,6 +27,7 @@ class _Context:
     last_quarter: tuple[int, int] | None = None  # (year, quarter) mentioned most recently
     last_quarter_at: int = -(10**9)  # where it was mentioned
     last_date: dt.date | None = None
+    last_year: int | None = None  # the year of the last DATE or TIME that named one
 
     def token_at(self, offset: int) -> Token | None:
         if self.doc is None:

@@ -125,7 +125,7 @@ def _year(m: re.Match, ctx: _Context):
 
 @_rule(
     "quarter",
-    r"\b(?:(?P<the>the|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<latest>latest|current|most\s+recent|previous|past|year-ago|year-earlier|same|comparable|comparable\s+year-ago|comparable\s+year-earlier)\s+)?(?:(?P<y0>1[5-9]\d\d|20\d\d)\s+)?(?P<fiscal>fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?P<unit>quarter|half|period)(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y>1[5-9]\d\d|20\d\d)|\s+of\s+(?P<rel>the|this|last|next)\s+year)?(?![\w])",
+    r"\b(?:(?P<the>the|that|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<latest>latest|current|most\s+recent|previous|past|year-ago|year-earlier|same|comparable|comparable\s+year-ago|comparable\s+year-earlier)\s+)?(?:(?P<y0>1[5-9]\d\d|20\d\d)\s+)?(?P<fiscal>fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?(?P<unit>quarter|half|period)(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y>1[5-9]\d\d|20\d\d)|\s+of\s+(?P<rel>the|this|last|next)\s+year)?(?![\w])",
 )
 def _quarter(m: re.Match, ctx: _Context):
     unit = m["unit"].lower()
@@ -469,7 +469,7 @@ def _holiday(name: str, year: int) -> dt.date | None:
 
 @_rule(
     "misc",
-    r"\b(?P<w>year-end|year(?:['’]s)?\s+end|year-to-date|the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|last|next)\s+(?:year|month|week)|the\s+current\s+(?:fiscal|calendar)\s+year|earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|the\s+(?:full|fiscal|calendar|latest|whole|entire|financial)\s+year|that\s+year|the\s+(?:nineteen-|19)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|the\s+year|the\s+day|the\s+week|the\s+weekend|the\s+month|the\s+(?:first|latest|past|last)\s+(?:nine|six|three|twelve)\s+months|the\s+(?:nine|six|three|twelve)\s+months)(?![\w-])",
+    r"\b(?P<w>year-end|year(?:['’]s)?\s+end|year-to-date|the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|last|next)\s+(?:year|month|week)|the\s+current\s+(?:fiscal|calendar)\s+year|earlier\s+this\s+(?:year|month)|later\s+this\s+(?:year|month)|the\s+(?:full|fiscal|calendar|latest|whole|entire|financial)\s+year|(?:(?:earlier|later)\s+)?that\s+year|the\s+(?:nineteen-|19)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|the\s+year|the\s+day|the\s+week|the\s+weekend|the\s+month|the\s+(?:first|latest|past|last)\s+(?:nine|six|three|twelve)\s+months|the\s+(?:nine|six|three|twelve)\s+months)(?![\w-])",
 )
 def _misc(m: re.Match, ctx: _Context):
     words = re.sub(r"\s+", " ", m["w"].lower())
@@ -480,10 +480,11 @@ def _misc(m: re.Match, ctx: _Context):
     if decade:
         digit = ["twen", "thir", "for", "fif", "six", "seven", "eigh", "nine"].index(decade.group(1)) + 2
         return "DATE", f"19{digit}", f"the decade 19{digit}0–19{digit}9"
-    if words == "that year":
-        if ctx.last_date is None:
-            return None
-        return "DATE", str(ctx.last_date.year), "the year of the date named before"
+    if words.endswith("that year"):
+        # "that year", "later that year": the year of the last date the story named
+        if ctx.last_year is None:
+            return "DATE", "XXXX", "the year of a date named before, but none was named"
+        return "DATE", str(ctx.last_year), "the year of the date named before"
     if words in (
         "the year",
         "the full year",

@@ -78,6 +78,11 @@ def test_values_relative_to_publication(text, expected):
         ("The month-long strike ended.", ("month-long", "DURATION", "P1M")),
         ("A three-year-long dispute ended.", ("three-year-long", "DURATION", "P3Y")),
         ("Output fell in Q4 2016.", ("Q4 2016", "DATE", "2016-Q4")),
+        ("He left in June 2009 and came back later that year.", ("later that year", "DATE", "2009")),
+        (
+            "Sales fell in the third quarter; costs for that quarter rose.",
+            ("that quarter", "DATE", "2017-Q3"),
+        ),
         ("Prices rose at the beginning of the year.", ("the beginning of the year", "DATE", "2017")),
         ("Work starts at the start of next month.", ("the start of next month", "DATE", "2017-08")),
         ("Repairs are due by year's end.", ("year's end", "DATE", "2017")),
