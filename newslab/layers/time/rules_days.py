@@ -68,6 +68,10 @@ def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
         "this past": "past",
     }.get(modifier, modifier)
     direction = ctx.tense_of_verb_before(match.start(group)) or ctx.tense(match.start(group))
+    if direction != "past" and re.search(
+        r"\b(?:until|till|by)\s+$", ctx.text[max(0, match.start(group) - 8) : match.start(group)]
+    ):
+        direction = "future"  # "has until Monday to pay": a deadline ahead
     if modifier in ("next", "coming"):
         direction = "future"
     elif modifier in ("last", "past"):
@@ -112,6 +116,17 @@ def _slash(m: re.Match, ctx: _Context):
     return "DATE", day.isoformat(), "a full date written month/day/year"
 
 
+_A_MONTH = dt.timedelta(days=31)
+
+
+def _date_or_month_end(year: int, month: int, day: int) -> dt.date:
+    """The date, or the last day of the month when the day is too large (29 February)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
+
+
 @_rule(
     "month_day",
     rf"(?:(?P<wd>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s+)?(?:(?P<edge>early|late|mid-?)\s*)?(?P<mon>{_MONTH})\s+(?P<d>{_ORD_DAY})(?!\d|:\d|%|\$)(?!\s*(?:%|percent|per\s+cent|million|billion|points?)\b)"
@@ -131,9 +146,15 @@ def _month_day(m: re.Match, ctx: _Context):
         year = int(m["y"])
         note = "a full date"
     elif ctx.dct is not None:
-        # only a future tense moves a date: "is scheduled for Nov. 6" (a past tense is too often reported speech)
-        future = ctx.tense(m.start("mon")) == "future"
-        year = _nearest_year(month, day, ctx.dct, "future" if future else "unknown")
+        # only a future tense moves a date, and only one more than a month back: "is scheduled for
+        # Nov. 6" in March (a past tense is too often reported speech)
+        year = _nearest_year(month, day, ctx.dct)
+        future = (
+            ctx.tense(m.start("mon")) == "future"
+            and _date_or_month_end(year, month, day) < ctx.dct - _A_MONTH
+        )
+        if future:
+            year += 1
         note = f"the year that puts the date nearest the publication date {ctx.dct.isoformat()}"
         if future:
             note += " on the side the verb's future tense points to"

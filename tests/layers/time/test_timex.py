@@ -242,6 +242,7 @@ def test_past_tense_points_back():
         # a date with a day: the nearest one, unless a future tense points ahead
         ("The vote was held on Nov. 6.", dt.date(2017, 3, 13), ("Nov. 6", "DATE", "2016-11-06")),
         ("The vote will be held on Nov. 6.", dt.date(2017, 3, 13), ("Nov. 6", "DATE", "2017-11-06")),
+        ("The minister will speak on 11 March.", dt.date(2017, 3, 13), ("11 March", "DATE", "2017-03-11")),
     ],
 )
 def test_a_month_without_a_year_is_the_nearest_one(text, published, expected):
@@ -267,6 +268,8 @@ def test_a_half_year_follows_the_tense(text, expected):
         ("The agency said Monday it would review the case.", ("Monday", "DATE", "2017-07-10")),
         ("The union announced on Monday that it will strike.", ("Monday", "DATE", "2017-07-10")),
         ("The union will strike on Monday, it said.", ("Monday", "DATE", "2017-07-17")),
+        ("The firm has until Monday to pay.", ("Monday", "DATE", "2017-07-17")),
+        ("The firm paid by Monday.", ("Monday", "DATE", "2017-07-10")),
     ],
 )
 def test_a_weekday_after_a_past_tense_verb_is_in_the_past(text, expected):
