@@ -378,11 +378,17 @@ def _unit_code(plural: str) -> str:
 
 @_rule(
     "plural_units",
-    r"\b(?:(?P<the>the)\s+)?(?P<mod>past|last|next|coming|recent|following|previous|first)?\s*(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+(?:or|and|to)\s+(?P<unit2>days|weeks|months|years|decades))?\b",
+    r"\b(?:(?P<the>the)\s+)?(?P<mod>past|last|next|coming|recent|following|previous|first)?\s*(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+(?:or|and|to)\s+(?P<unit2>days|weeks|months|years|decades))?(?P<ahead>\s+ahead)?\b",
 )
 def _plural_units(m: re.Match, ctx: _Context):
     unit = m["unit"].lower()
     token = ctx.token_at(m.start("unit"))
+    if m["the"] and m["ahead"] and not m["mod"]:
+        return (
+            "DURATION",
+            _duration(None, _unit_code(unit)),
+            f"the {unit} ahead: an unspecified number of {unit}",
+        )
     if not m["mod"]:
         prev = token.nbor(-1) if token is not None and token.i > 0 else None
         if prev is None or prev.lower_ not in (

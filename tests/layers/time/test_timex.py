@@ -79,6 +79,7 @@ def test_values_relative_to_publication(text, expected):
         ("A three-year-long dispute ended.", ("three-year-long", "DURATION", "P3Y")),
         ("Output fell in Q4 2016.", ("Q4 2016", "DATE", "2016-Q4")),
         ("He left in June 2009 and came back later that year.", ("later that year", "DATE", "2009")),
+        ("Prices could fall in the months ahead.", ("the months ahead", "DURATION", "PXM")),
         (
             "Sales fell in the third quarter; costs for that quarter rose.",
             ("that quarter", "DATE", "2017-Q3"),
