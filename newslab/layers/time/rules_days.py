@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from newslab.layers.time.context import (
     _Context,
@@ -43,6 +44,9 @@ from newslab.layers.time.vocabulary import (
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
@@ -92,7 +96,8 @@ _TIME_PREPOSITIONS = {
 }  # fmt: skip
 
 
-def _after_a_time_preposition(token) -> bool:
+def _after_a_time_preposition(token: Token) -> bool:
+    """Whether the word before ``token`` is one such as "on", "in" or "since" that introduces a date."""
     return token.i > 0 and token.nbor(-1).lower_ in _TIME_PREPOSITIONS
 
 

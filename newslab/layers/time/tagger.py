@@ -167,8 +167,7 @@ _ALWAYS_CAPITALISED = (
     | {word for name in (*HOLIDAYS_FIXED, *HOLIDAYS_NTH) for word in re.findall(r"[a-z]+", name)}
 )
 _WORD = re.compile(r"[A-Za-z]+")
-_MONTH_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December"}  # fmt: skip
+_MONTH_WORDS = {name.capitalize() for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")}
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n(\"“‘'])\s*$")
 
 
@@ -176,26 +175,14 @@ def _title_case(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.lower() not in _ALWAYS_CAPITALISED
 
 
+_CLOCK_ABBREVIATIONS = {"AM", "PM", "GMT", "UTC", "BST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT"}  # fmt: skip
+
+
 def _name_word(word: str) -> bool:
     """A word that can be part of a name: "Parks", "Kestrel", "VOA"."""
     return _title_case(word) or (len(word) > 1 and word.isupper() and word not in _CLOCK_ABBREVIATIONS)
 
 
-_CLOCK_ABBREVIATIONS = {
-    "AM",
-    "PM",
-    "GMT",
-    "UTC",
-    "BST",
-    "EST",
-    "EDT",
-    "CST",
-    "CDT",
-    "MST",
-    "MDT",
-    "PST",
-    "PDT",
-}
 # "March for Life", "the March of Dimes": a month word that heads a name
 _MONTH_NAMED = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][a-z]")
 
