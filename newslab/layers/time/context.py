@@ -150,7 +150,7 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def _number(words: str) -> float | None:
     """The number a phrase such as "three", "twenty-four", "24", "a couple of" stands for."""
-    words = re.sub(r"\s+", " ", words.strip().lower())
+    words = re.sub(r"\s+", " ", words.strip().lower()).replace("-and-a-half", " and a half")
     if not words:
         return None
     if words in SMALL_NUMBERS:
@@ -209,6 +209,64 @@ def _duration(amount: float | None, unit: str) -> str:
             return f"P{whole}{code}{rest}{lower}" if whole else f"P{rest}{lower}"
     amount_text = str(int(amount)) if amount == int(amount) else str(amount)
     return f"PT{amount_text}{code}" if unit in TIME_UNITS else f"P{amount_text}{code}"
+
+
+# Words after which a weekday or a month is a date even when a capitalised name follows it.
+_TIME_PREPOSITIONS = {
+    "on", "in", "late", "early", "since", "until", "till", "by", "during", "before", "after", "from",
+    "through", "throughout",
+}  # fmt: skip
+
+
+def _after_a_time_preposition(token: Token) -> bool:
+    """Whether the word before ``token`` is one such as "on", "in" or "since" that introduces a date."""
+    return token.i > 0 and token.nbor(-1).lower_ in _TIME_PREPOSITIONS
+
+
+_A_MONTH = dt.timedelta(days=31)
+
+
+def _date_or_month_end(year: int, month: int, day: int) -> dt.date:
+    """The date, or the last day of the month when the day is too large (29 February)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
+
+
+def _relative_unit(unit: str, shift: int, ctx: _Context, where: int) -> tuple[str, str]:
+    """Value for this/last/next + unit: year, month, week, quarter, weekend, decade."""
+    unit = unit.lower()
+    if ctx.dct is None:
+        blank = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
+                 "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")  # fmt: skip
+        return blank, _no_dct(f"this {unit}")
+    dct = ctx.dct
+    note = f"counted from the publication date {dct.isoformat()}"
+    if unit == "year":
+        return f"{dct.year + shift:04d}", note
+    if unit == "month":
+        year, month = _shift_month(dct.year, dct.month, shift)
+        return f"{year:04d}-{month:02d}", note
+    if unit == "week":
+        return _week(dct + dt.timedelta(weeks=shift)), note
+    if unit == "weekend":
+        saturday = dct + dt.timedelta(days=(6 - dct.isoweekday()))
+        if shift == 0 and dct.isoweekday() < 6 and ctx.tense(where) != "future":
+            saturday -= dt.timedelta(days=7)
+        if shift < 0:
+            saturday = dct - dt.timedelta(days=(dct.isoweekday() + 1) % 7 or 7)
+        if shift > 0:
+            saturday = dct + dt.timedelta(days=(6 - dct.isoweekday()) % 7 or 7)
+        return _week(saturday) + "-WE", note
+    if unit == "quarter":
+        year, month = _shift_month(dct.year, (_quarter_of(dct) - 1) * 3 + 1, 3 * shift)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}", note
+    if unit == "decade":
+        return f"{(dct.year // 10 + shift):03d}", note
+    if unit == "century":
+        return f"{(dct.year // 100 + shift):02d}", note
+    return "XXXX", note
 
 
 # ------------------------------------------------------------------------------ rules

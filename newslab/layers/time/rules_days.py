@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from newslab.layers.time.context import (
+    _A_MONTH,
+    _after_a_time_preposition,
     _Context,
+    _date_or_month_end,
     _duration,
     _month_number,
     _month_year_for,
     _nearest_year,
     _no_dct,
-    _quarter_of,
+    _relative_unit,
     _rule,
-    _shift_month,
     _spoken_year,
-    _week,
     _weekday_date,
 )
 from newslab.layers.time.vocabulary import (
@@ -44,9 +44,6 @@ from newslab.layers.time.vocabulary import (
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 
 def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
@@ -89,18 +86,6 @@ def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
     return day.isoformat(), note
 
 
-# Words after which a weekday or a month is a date even when a capitalised name follows it.
-_TIME_PREPOSITIONS = {
-    "on", "in", "late", "early", "since", "until", "till", "by", "during", "before", "after", "from",
-    "through", "throughout",
-}  # fmt: skip
-
-
-def _after_a_time_preposition(token: Token) -> bool:
-    """Whether the word before ``token`` is one such as "on", "in" or "since" that introduces a date."""
-    return token.i > 0 and token.nbor(-1).lower_ in _TIME_PREPOSITIONS
-
-
 @_rule("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 def _iso(m: re.Match, ctx: _Context):
     try:
@@ -119,17 +104,6 @@ def _slash(m: re.Match, ctx: _Context):
     except ValueError:
         return None
     return "DATE", day.isoformat(), "a full date written month/day/year"
-
-
-_A_MONTH = dt.timedelta(days=31)
-
-
-def _date_or_month_end(year: int, month: int, day: int) -> dt.date:
-    """The date, or the last day of the month when the day is too large (29 February)."""
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return dt.date(year, month, 28)
 
 
 @_rule(
@@ -271,8 +245,16 @@ def _clock(m: re.Match, ctx: _Context):
         if re.search(r"a\.?\s?m", clock) and hh == 12:
             hh = 0
     bare = not re.search(r"[ap]\.?\s?m|noon|midday|midnight|o'clock", clock)
-    if bare and not m["day"] and not m["tail"] and not re.search(_ZONE.strip("?"), m.group(0)):
-        return None  # a bare 14:30 is only a time next to a day word or time zone
+    if bare and re.match(r":\d", ctx.text[m.end("clock") :]):
+        return None  # "2:31:07" is a race time
+    if (
+        bare
+        and not (m["day"] or m["tail"] or re.search(_ZONE.strip("?"), m.group(0)))
+        and not re.search(
+            r"\b(?:at|by|until|till|from|before|after)\s+$", ctx.text[max(0, m.start() - 7) : m.start()]
+        )
+    ):
+        return None  # a bare 14:30 is a time only next to a day word, a time zone or "at", "by", "until"…
     time = "T24:00" if hh == 24 else f"T{hh:02d}:{mm:02d}"
     day_group = "day" if m["day"] else ("tail" if m["tail"] else None)
     if m["mon"]:
@@ -308,9 +290,17 @@ def _day_part(m: re.Match, ctx: _Context):
 
 @_rule(
     "this_part",
-    r"\b(?:(?:earlier|later)\s+)?(?P<mod>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b|\b(?P<tonight>tonight|overnight)\b",
+    r"\b(?:(?:earlier|later)\s+)?(?P<mod>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)\b|\b(?P<tonight>tonight|overnight)\b"
+    r"|\b(?:in|during)\s+the\s+(?P<part_of>morning|afternoon|evening)\b(?!\s+of\b)",
 )
 def _this_part(m: re.Match, ctx: _Context):
+    if m["part_of"]:
+        # "in the afternoon": that part of the day the story is about (the last date it named)
+        part = PARTS_OF_DAY[m["part_of"].lower()]
+        anchor = ctx.last_date or ctx.dct
+        if anchor is None:
+            return "TIME", f"XXXX-XX-XXT{part}", _no_dct(f"“{m.group(0)}”")
+        return "TIME", f"{anchor.isoformat()}T{part}", f"the {m['part_of'].lower()} of {anchor.isoformat()}"
     if m["tonight"]:
         part, offset = "NI", 0
         word = m["tonight"].lower()
@@ -355,9 +345,18 @@ def _day_word(m: re.Match, ctx: _Context):
     return "DATE", value, note
 
 
-@_rule("anchored_day", r"\bthe\s+(?P<mod>previous|next|following|prior)\s+day\b")
+@_rule(
+    "anchored_day",
+    r"\bthe\s+(?P<mod>previous|next|following|prior)\s+day\b|\bthe\s+day\s+(?P<two>before\s+yesterday|after\s+tomorrow)\b",
+)
 def _anchored_day(m: re.Match, ctx: _Context):
-    """ "the next day", "the previous day": one day after (before) the date the story last named."""
+    """ "the next day", "the previous day": one day after (before) the date the story last named;
+    "the day before yesterday" two days before the publication date."""
+    if m["two"]:
+        if ctx.dct is None:
+            return "DATE", "XXXX-XX-XX", _no_dct(f"“{m.group(0)}”")
+        day = ctx.dct + dt.timedelta(days=-2 if m["two"].lower().startswith("before") else 2)
+        return "DATE", day.isoformat(), f"two days from the publication date {ctx.dct.isoformat()}"
     shift = -1 if m["mod"].lower() in ("previous", "prior") else 1
     anchor = ctx.last_date or ctx.dct
     if anchor is None:
@@ -452,41 +451,6 @@ def _refs(m: re.Match, ctx: _Context):
     if value is None:
         return None
     return "DATE", value, f"“{word}” refers to {REF_WORDS[value]}"
-
-
-def _relative_unit(unit: str, shift: int, ctx: _Context, where: int) -> tuple[str, str]:
-    """Value for this/last/next + unit: year, month, week, quarter, weekend, decade."""
-    unit = unit.lower()
-    if ctx.dct is None:
-        blank = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX",
-                 "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")  # fmt: skip
-        return blank, _no_dct(f"this {unit}")
-    dct = ctx.dct
-    note = f"counted from the publication date {dct.isoformat()}"
-    if unit == "year":
-        return f"{dct.year + shift:04d}", note
-    if unit == "month":
-        year, month = _shift_month(dct.year, dct.month, shift)
-        return f"{year:04d}-{month:02d}", note
-    if unit == "week":
-        return _week(dct + dt.timedelta(weeks=shift)), note
-    if unit == "weekend":
-        saturday = dct + dt.timedelta(days=(6 - dct.isoweekday()))
-        if shift == 0 and dct.isoweekday() < 6 and ctx.tense(where) != "future":
-            saturday -= dt.timedelta(days=7)
-        if shift < 0:
-            saturday = dct - dt.timedelta(days=(dct.isoweekday() + 1) % 7 or 7)
-        if shift > 0:
-            saturday = dct + dt.timedelta(days=(6 - dct.isoweekday()) % 7 or 7)
-        return _week(saturday) + "-WE", note
-    if unit == "quarter":
-        year, month = _shift_month(dct.year, (_quarter_of(dct) - 1) * 3 + 1, 3 * shift)
-        return f"{year:04d}-Q{(month - 1) // 3 + 1}", note
-    if unit == "decade":
-        return f"{(dct.year // 10 + shift):03d}", note
-    if unit == "century":
-        return f"{(dct.year // 100 + shift):02d}", note
-    return "XXXX", note
 
 
 @_rule(

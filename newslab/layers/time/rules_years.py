@@ -11,12 +11,12 @@ from newslab.layers.time.context import (
     _no_dct,
     _number,
     _quarter_of,
+    _relative_unit,
     _rule,
     _shift_month,
     _spoken_year,
     _week,
 )
-from newslab.layers.time.rules_days import _relative_unit
 from newslab.layers.time.vocabulary import (
     _APPROX,
     _EDGE,

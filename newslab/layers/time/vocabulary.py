@@ -94,7 +94,7 @@ _UNITS_W = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _NUMWORD = rf"(?:{_TENS}(?:[-\s]{_UNITS_W})?|{_TEENS}|{_UNITS_W})"
 _NUMBER = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:a\s+|one\s+)?hundred|(?:a\s+|one\s+)?thousand|{_NUMWORD}(?:\s+and\s+a\s+half)?"
+    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:a\s+|one\s+)?hundred|(?:a\s+|one\s+)?thousand|{_NUMWORD}(?:[\s-]+and[\s-]+a[\s-]+half)?"
     r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|half\s+an?|an?)"
 )
 _VAGUE = r"(?:several|a\s+few|few|many|some|numerous|a\s+number\s+of)"

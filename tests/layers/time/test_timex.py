@@ -80,6 +80,15 @@ def test_values_relative_to_publication(text, expected):
         ("Output fell in Q4 2016.", ("Q4 2016", "DATE", "2016-Q4")),
         ("He left in June 2009 and came back later that year.", ("later that year", "DATE", "2009")),
         ("Prices could fall in the months ahead.", ("the months ahead", "DURATION", "PXM")),
+        ("The meeting starts at 15:00.", ("15:00", "TIME", "2017-07-10T15:00")),
+        ("The bank shut at 9:30 on Friday.", ("9:30", "TIME", "2017-07-07T09:30")),
+        ("He arrived the day before yesterday.", ("the day before yesterday", "DATE", "2017-07-08")),
+        ("It ends the day after tomorrow.", ("the day after tomorrow", "DATE", "2017-07-12")),
+        (
+            "The fair opened on July 4. In the afternoon it rained.",
+            ("the afternoon", "TIME", "2017-07-04TAF"),
+        ),
+        ("The siege lasted two-and-a-half years.", ("two-and-a-half years", "DURATION", "P2Y6M")),
         (
             "Sales fell in the third quarter; costs for that quarter rose.",
             ("that quarter", "DATE", "2017-Q3"),
@@ -192,6 +201,13 @@ def test_money_and_fractions_are_not_time():
 
 def test_a_four_digit_number_is_a_clock_time_only_before_gmt_or_utc():
     assert _tags("The firm sold 1300 shares.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["She ran the marathon in 2:31:07.", "He won the race in 3:45.", "The score was 2:1."]
+)
+def test_a_bare_clock_reading_without_at_or_a_day_is_not_a_time(text):
+    assert _tags(text) == []
 
 
 # ---------------------------------------------------------------- with the parse (model)
