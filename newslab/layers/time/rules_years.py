@@ -27,6 +27,7 @@ from newslab.layers.time.vocabulary import (
     _UNITS_W,
     _VAGUE,
     _YEAR,
+    HOLIDAYS_EASTER,
     HOLIDAYS_FIXED,
     HOLIDAYS_NTH,
     ORDINALS,
@@ -88,7 +89,7 @@ def _century(m: re.Match, ctx: _Context):
 
 @_rule(
     "year",
-    rf"\b(?:(?P<edge>{_EDGE})\s*|(?P<fiscal>(?:the\s+)?fiscal(?:\s+year)?|(?:the\s+)?calendar(?:\s+year)?|FY|the\s+year|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s*)?(?P<year>{_YEAR})(?![\d%$-]|['’]?s\b|,\d|\.\d|\s*(?:%|percent|per\s+cent))\b",
+    rf"\b(?:(?P<edge>{_EDGE})\s*|(?P<fiscal>(?:the\s+)?fiscal(?:\s+year)?|(?:the\s+)?calendar(?:\s+year)?|FY|the\s+year|(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of)\s*)?(?P<year>{_YEAR})(?![\d%$]|-(?!{_YEAR}\b)|['’]?s\b|,\d|\.\d|\s*(?:%|percent|per\s+cent))\b",
 )
 def _year(m: re.Match, ctx: _Context):
     if ctx.text[max(0, m.start("year") - 1) : m.start("year")] in ("$", "£", "€", "#"):
@@ -425,7 +426,7 @@ def _plural_units(m: re.Match, ctx: _Context):
 
 @_rule(
     "named_day",
-    rf"\b(?:(?P<mod>last|this|next)\s+)?(?P<name>{_alt(list(HOLIDAYS_FIXED) + list(HOLIDAYS_NTH))})(?:\s+(?P<y>{_YEAR}))?\b",
+    rf"\b(?:(?P<mod>last|this|next)\s+)?(?P<name>{_alt([*HOLIDAYS_FIXED, *HOLIDAYS_NTH, *HOLIDAYS_EASTER])})(?:\s+(?P<y>{_YEAR}))?\b",
 )
 def _named_day(m: re.Match, ctx: _Context):
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
@@ -441,6 +442,10 @@ def _named_day(m: re.Match, ctx: _Context):
         dates = [d for d in (_holiday(name, y) for y in (year - 1, year, year + 1)) if d is not None]
         best = min(dates, key=lambda d: abs((d - ctx.dct).days))
         return "DATE", best.isoformat(), f"the {m['name']} nearest the publication date"
+    if name in HOLIDAYS_EASTER:
+        if year is None:
+            return "DATE", "XXXX-XX-XX", _no_dct(m["name"])
+        return "DATE", _holiday(name, year).isoformat(), f"{m['name']} of {year} (Easter moves with the moon)"
     if name in HOLIDAYS_FIXED:
         month, day = HOLIDAYS_FIXED[name]
     else:
@@ -460,7 +465,22 @@ def _named_day(m: re.Match, ctx: _Context):
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", f"{m['name']} of {year}"
 
 
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of a year (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def _holiday(name: str, year: int) -> dt.date | None:
+    if name in HOLIDAYS_EASTER:
+        return _easter(year) + dt.timedelta(days=HOLIDAYS_EASTER[name])
     if name in HOLIDAYS_FIXED:
         return dt.date(year, *HOLIDAYS_FIXED[name])
     month, weekday, nth = HOLIDAYS_NTH[name]

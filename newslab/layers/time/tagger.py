@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from newslab.layers.time.context import _Context
 from newslab.layers.time.records import Timex
 from newslab.layers.time.rules import RULES
-from newslab.layers.time.vocabulary import HOLIDAYS_FIXED, HOLIDAYS_NTH, MONTHS, WEEKDAYS
+from newslab.layers.time.vocabulary import HOLIDAYS_EASTER, HOLIDAYS_FIXED, HOLIDAYS_NTH, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -51,7 +51,7 @@ _TRIGGER = re.compile(
     r"yesterday|tomorrow|now|current|recent|lately|present|future|past|spring|summer|fall|autumn|winter|"
     r"second|minute|hour|day|daily|week|fortnight|month|quarter|half|period|year|decade|centur|annual|"
     r"hourly|nightly|biweekly|semiannual|morning|afternoon|evening|night|overnight|noon|midday|midnight|mid|"
-    r"christmas|thanksgiving|new year|independence|halloween|valentine|veterans|boxing|labor|memorial|"
+    r"christmas|easter|good friday|thanksgiving|new year|independence|halloween|valentine|veterans|boxing|labor|memorial|"
     r"martin luther|presidents|election day|nineteen|thousand|the fourth|july fourth|twen|thir|fort|four|"
     r"fif|six|seven|eigh|nine|these days|(?:near|short) term)",
     re.IGNORECASE,
@@ -164,7 +164,11 @@ def tag_timexes(text: str, doc: Doc | None = None, *, published: dt.date | None 
 _ALWAYS_CAPITALISED = (
     set(MONTHS)
     | set(WEEKDAYS)
-    | {word for name in (*HOLIDAYS_FIXED, *HOLIDAYS_NTH) for word in re.findall(r"[a-z]+", name)}
+    | {
+        word
+        for name in (*HOLIDAYS_FIXED, *HOLIDAYS_NTH, *HOLIDAYS_EASTER)
+        for word in re.findall(r"[a-z]+", name)
+    }
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _MONTH_WORDS = {name.capitalize() for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")}

@@ -89,6 +89,10 @@ def test_values_relative_to_publication(text, expected):
             ("the afternoon", "TIME", "2017-07-04TAF"),
         ),
         ("The siege lasted two-and-a-half years.", ("two-and-a-half years", "DURATION", "P2Y6M")),
+        ("The plan covers 2014-2016.", ("2014", "DATE", "2014")),
+        ("The plan covers 2014-2016.", ("2016", "DATE", "2016")),
+        ("Shops shut on Good Friday.", ("Good Friday", "DATE", "2017-04-14")),
+        ("He came home for Easter 2019.", ("Easter 2019", "DATE", "2019-04-21")),
         (
             "Sales fell in the third quarter; costs for that quarter rose.",
             ("that quarter", "DATE", "2017-Q3"),
