@@ -88,6 +88,8 @@ _RULE_TRIGGERS = {
         "spoken_year": r"nineteen|thousand",
         "day_part": r"morning|afternoon|evening|night",
         "this_part": r"morning|afternoon|evening|night|tonight|overnight",
+        "every_n": r"\b(?:every|each)\b", "long_unit": r"s?-long\b", "quarter_code": r"Q[1-4]",
+        "anchored_day": r"\bday\b",
     }.items()
 }  # fmt: skip
 
