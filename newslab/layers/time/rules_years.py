@@ -532,9 +532,10 @@ def _misc(m: re.Match, ctx: _Context):
         year = ctx.last_date.year if ctx.last_date else dct.year
         return "DATE", str(year), "the year the story is about"
     if words == "the week":
-        if dct is None:
-            return "DATE", "XXXX-WXX", _no_dct("the week")
-        return "DATE", _week(dct), "the week of the publication date"
+        # "for the week", "the week's gains": a week the story talks about without saying which one;
+        # news annotation (TimeBank) keeps only its year, as it does for "the week" in every case it tags
+        year = f"{dct.year:04d}" if dct is not None else "XXXX"
+        return "DATE", f"{year}-WXX", "a week the story does not pin down, in the publication year"
     if words == "the weekend":
         value, note = _relative_unit("weekend", 0, ctx, m.start())
         return "DATE", value, note

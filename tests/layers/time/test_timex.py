@@ -55,6 +55,21 @@ def test_values_relative_to_publication(text, expected):
     assert expected in _tags(text)
 
 
+# Conventions of news annotation (TimeBank/AQUAINT), taken where the tuning documents agree clearly.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the week, the index slipped 2%.", ("the week", "DATE", "2017-WXX")),
+        ("The week's busiest day was Tuesday.", ("The week", "DATE", "2017-WXX")),
+        ("Traders said the week had been calm.", ("the week", "DATE", "2017-WXX")),
+        ("We meet this week.", ("this week", "DATE", "2017-W28")),
+        ("We met last week.", ("last week", "DATE", "2017-W27")),
+    ],
+)
+def test_news_annotation_conventions(text, expected):
+    assert expected in _tags(text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
