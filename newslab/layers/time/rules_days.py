@@ -384,6 +384,14 @@ def _sets_weekday(m: re.Match, ctx: _Context):
     return "SET", value, f"every {WEEKDAY_NAMES[weekday]}"
 
 
+def _after_an_amount(token) -> bool:
+    """True when one of the two words before ``token`` is a number or a percent ("8% annually")."""
+    before = token.doc[max(0, token.i - 2) : token.i]
+    if len(before) and before[-1].lower_ == "times":
+        return False  # "three times weekly" counts how often
+    return any(t.like_num or t.text == "%" or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for t in before)
+
+
 @_rule(
     "sets",
     r"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?:every|each|per|a)\s+(?P<other>other\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|morning|evening|night|summer|winter|spring|fall|autumn)|(?:every|each)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December))\b",
@@ -399,6 +407,8 @@ def _sets(m: re.Match, ctx: _Context):
             and (token.pos_ in ("PROPN", "NOUN") or (token.i > 0 and token.nbor(-1).lower_ == "average"))
         ):
             return None
+        if token is not None and _after_an_amount(token):
+            return None  # "8% annually", "10,000 units a year": a rate, as "$2 million a year" is
         return "SET", SET_WORDS[word], f"“{word}”: a repeated time"
     if m["mon"]:
         return "SET", f"XXXX-{MONTHS[m['mon'].lower()]:02d}", "every year in that month"

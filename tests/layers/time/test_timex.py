@@ -233,6 +233,22 @@ def test_a_bare_clock_reading_without_at_or_a_day_is_not_a_time(text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profits grew 8% annually.", None),
+        ("The plant makes 10,000 units annually.", None),
+        ("Dividends of $4 million yearly were paid.", None),
+        ("The club meets three times weekly.", ("weekly", "SET", "P1W")),
+        ("The festival is held here annually.", ("annually", "SET", "P1Y")),
+    ],
+)
+def test_a_rate_after_an_amount_is_not_a_set(text, expected):
+    tags = [t for t in _parsed(text) if t[1] == "SET"]
+    assert tags == ([expected] if expected else [])
+
+
+@pytest.mark.model
 def test_sunday_morning_is_a_time_on_the_previous_sunday():
     assert _parsed("The president said in a Sunday morning tweet that he was pleased.") == [
         ("Sunday morning", "TIME", "2017-07-09TMO")
