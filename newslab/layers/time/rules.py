@@ -17,6 +17,7 @@ RULES: tuple[Rule, ...] = tuple(
         days._iso,
         days._slash,
         days._month_day,
+        days._week_of,
         days._day_month,
         days._month_year,
         days._month,

@@ -18,6 +18,7 @@ from newslab.layers.time.context import (
     _relative_unit,
     _rule,
     _spoken_year,
+    _week,
     _weekday_date,
 )
 from newslab.layers.time.vocabulary import (
@@ -143,6 +144,20 @@ def _month_day(m: re.Match, ctx: _Context):
         return "DATE", dt.date(year, month, day).isoformat(), note
     except ValueError:
         return None
+
+
+@_rule(
+    "week_of",
+    rf"(?i:the\s+week\s+of)\s+(?P<wd>)(?P<edge>)(?P<mon>{_MONTH})\s+(?P<d>{_ORD_DAY})(?!\d|:\d|%)"
+    rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR})(?![\d%]))?\b",
+    0,
+)
+def _week_of(m: re.Match, ctx: _Context):
+    """ "the week of March 6": the calendar week that holds that date."""
+    outcome = _month_day(m, ctx)
+    if outcome is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", outcome[1]):
+        return None
+    return "DATE", _week(dt.date.fromisoformat(outcome[1])), f"the week that holds {outcome[1]}"
 
 
 @_rule(

@@ -64,6 +64,8 @@ def test_values_relative_to_publication(text, expected):
         ("Traders said the week had been calm.", ("the week", "DATE", "2017-WXX")),
         ("We meet this week.", ("this week", "DATE", "2017-W28")),
         ("We met last week.", ("last week", "DATE", "2017-W27")),
+        ("The trial opens the week of July 24.", ("the week of July 24", "DATE", "2017-W30")),
+        ("Talks resume the week of Jan. 8, 2018.", ("the week of Jan. 8, 2018", "DATE", "2018-W02")),
     ],
 )
 def test_news_annotation_conventions(text, expected):
