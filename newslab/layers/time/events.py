@@ -42,6 +42,7 @@ __all__ = ["NOT_STATED", "Event", "find_events", "value_range"]
 
 NOT_STATED = "order not stated"
 _PARTS = {"MO": 1.0, "AF": 2.0, "EV": 3.0, "NI": 4.0}
+_YEAR_ONLY = r"(\d{4})(?:-(?:WXX|QX|HX|XX|XX-XX))?"
 _AFTER_WORDS = {
     "immediately": 1.0,
     "then": 1.0,
@@ -169,7 +170,8 @@ def value_range(value: str, published: dt.date | None = None) -> tuple[dt.date |
         last_month = start + 2
         last = dt.date(year + (last_month > 12), (last_month - 1) % 12 + 1, 28)
         return dt.date(year, start, 1), last, phase
-    match = re.fullmatch(r"(\d{4})", value)
+    # a year alone, or a year whose week, quarter or month is left open ("2017-WXX": a week of 2017)
+    match = re.fullmatch(_YEAR_ONLY, value)
     if match:
         year = int(match.group(1))
         return dt.date(year, 1, 1), dt.date(year, 12, 31), phase
@@ -190,7 +192,7 @@ def value_range(value: str, published: dt.date | None = None) -> tuple[dt.date |
 def _grain(value: str) -> str:
     if re.fullmatch(r"\d{4}-\d\d-\d\d.*", value):
         return "day"
-    if re.fullmatch(r"\d{4}", value):
+    if re.fullmatch(_YEAR_ONLY, value):
         return "year"
     if re.fullmatch(r"\d{4}-\d\d", value):
         return "month"

@@ -59,6 +59,11 @@ def _by_text(events):
         ("2017-Q3", dt.date(2017, 7, 1), dt.date(2017, 9, 30), 0.0),
         ("2017-02", dt.date(2017, 2, 1), dt.date(2017, 2, 28), 0.0),
         ("XXXX-WXX-7", None, None, 0.0),
+        # a known year with its week, quarter or month left open covers the year
+        ("2017-WXX", dt.date(2017, 1, 1), dt.date(2017, 12, 31), 0.0),
+        ("1988-QX", dt.date(1988, 1, 1), dt.date(1988, 12, 31), 0.0),
+        ("1998-XX-XX", dt.date(1998, 1, 1), dt.date(1998, 12, 31), 0.0),
+        ("XXXX-WXX", None, None, 0.0),
     ],
 )
 def test_value_range(value, first, last, phase):
