@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from newslab.layers.time.context import (
     _A_MONTH,
@@ -45,6 +46,9 @@ from newslab.layers.time.vocabulary import (
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
@@ -399,7 +403,7 @@ def _sets_weekday(m: re.Match, ctx: _Context):
     return "SET", value, f"every {WEEKDAY_NAMES[weekday]}"
 
 
-def _after_an_amount(token) -> bool:
+def _after_an_amount(token: Token) -> bool:
     """True when one of the two words before ``token`` is a number or a percent ("8% annually")."""
     before = token.doc[max(0, token.i - 2) : token.i]
     if len(before) and before[-1].lower_ == "times":
@@ -423,7 +427,7 @@ def _sets(m: re.Match, ctx: _Context):
         ):
             return None
         if token is not None and _after_an_amount(token):
-            return None  # "8% annually", "10,000 units a year": a rate, as "$2 million a year" is
+            return None  # "8% annually", "10,000 units yearly": a rate, as "$2 million a year" is
         return "SET", SET_WORDS[word], f"“{word}”: a repeated time"
     if m["mon"]:
         return "SET", f"XXXX-{MONTHS[m['mon'].lower()]:02d}", "every year in that month"

@@ -533,7 +533,7 @@ def _misc(m: re.Match, ctx: _Context):
         return "DATE", str(year), "the year the story is about"
     if words == "the week":
         # "for the week", "the week's gains": a week the story talks about without saying which one;
-        # news annotation (TimeBank) keeps only its year, as it does for "the week" in every case it tags
+        # news annotation (TimeBank) keeps only its year
         year = f"{dct.year:04d}" if dct is not None else "XXXX"
         return "DATE", f"{year}-WXX", "a week the story does not pin down, in the publication year"
     if words == "the weekend":
