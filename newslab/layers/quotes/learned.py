@@ -1,0 +1,100 @@
+"""Cue words learned from news articles: which verbs and nouns report what someone said or thinks.
+
+``learned_cues.json`` beside this module is written by ``scripts/learn_cues.py`` from the PolNeAR
+train split: for every kept lemma, how often it headed a marked cue (``cues``), how often it
+occurred at all (``seen``) and where the reported content sat in the parse (``shapes``). Read it
+to see why a word counts as a cue: "accuse" headed a cue in most of its uses, mostly with its
+object as the content. The file is read once, on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LEARNED_PATH = Path(__file__).with_name("learned_cues.json")
+
+
+def word_class(token: Token) -> tuple[str, str] | None:
+    """``("verb", lemma)`` or ``("noun", lemma)`` for a word that could be a cue, else None."""
+    from newslab.layers.quotes.cues import cue_lemma
+
+    if token.tag_.startswith("VB") or token.pos_ == "VERB":
+        return "verb", cue_lemma(token)
+    if token.pos_ == "NOUN":
+        return "noun", token.lemma_.lower()
+    return None
+
+
+def cue_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The word that heads a cue marked by its characters ("is expected" → "expected")."""
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if word_class(t) is not None and (t.head.i not in inside or t.head.i == t.i)]
+    return heads[0] if heads else None
+
+
+def content_shape(cue: Token, start: int, end: int) -> str:
+    """Where the content ``start:end`` of a report sits relative to its cue in the parse.
+
+    "ccomp" (a clause: "said [the plan is dead]"), "xcomp" ("vowed [to fight]"), "dobj" ("denied
+    [the report]"), "prep:of" ("accused him [of lying]" → the preposition's object), "nsubj"
+    ("[the vote] is expected…"), "around" (the cue sits inside the content: "[The plan], she
+    said, [is dead]"), or "other".
+    """
+    doc = cue.doc
+    tokens = [t for t in doc if start <= t.idx < end and not (t.is_space or t.is_punct)]
+    if not tokens:
+        return "other"
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    top = max(tops, key=lambda t: sum(1 for s in t.subtree if s.i in inside))
+    if top.i == cue.i:
+        return "cue"
+    if top.head.i == cue.i:
+        return f"prep:{top.lower_}" if top.dep_ == "prep" else top.dep_
+    if top.head.head.i == cue.i and top.head.dep_ in ("prep", "agent"):
+        return f"prep:{top.head.lower_}"
+    if any(t.i == top.i for t in cue.ancestors):
+        return "around"
+    return "other"
+
+
+def offered_shapes(token: Token) -> set[str]:
+    """The content shapes a word's own parse offers: "ccomp" if it has a clause, "prep:about" if it
+    has an "about" phrase, and so on (the shapes of :func:`content_shape` that hang on the cue)."""
+    shapes = set()
+    for child in token.children:
+        if child.dep_ == "prep":
+            shapes.add(f"prep:{child.lower_}")
+        elif child.dep_ not in ("punct", "cc", "aux", "auxpass", "neg", "det", "poss", "compound", "amod"):
+            shapes.add(child.dep_)
+    return shapes
+
+
+@cache
+def learned_cues() -> dict:
+    """The learned cue table (read from ``learned_cues.json`` on first use)."""
+    return json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
+
+
+def learned_shapes(token: Token) -> list[tuple[str, dict]]:
+    """The learned content shapes this word offers, most reliable first: ``[("ccomp", entry), …]``.
+
+    An entry tells why: ``{"cues": 44, "offered": 61}`` means the lemma headed a report whose content
+    was its clause in 44 of the 61 uses where it had a clause.
+    """
+    key = word_class(token)
+    if key is None:
+        return []
+    table = learned_cues().get(key[0], {}).get(key[1])
+    if not table:
+        return []
+    offered = offered_shapes(token)
+    found = [(shape, entry) for shape, entry in table.items() if shape in offered]
+    return sorted(found, key=lambda item: -item[1]["cues"] / item[1]["offered"])
