@@ -1,10 +1,12 @@
-"""Cue words learned from news articles: which verbs and nouns report what someone said or thinks.
+"""Verbs of reported speech learned from news articles, and where their content sits in the parse.
 
 ``learned_cues.json`` beside this module is written by ``scripts/learn_cues.py`` from the PolNeAR
-train split: for every kept lemma, how often it headed a marked cue (``cues``), how often it
-occurred at all (``seen``) and where the reported content sat in the parse (``shapes``). Read it
-to see why a word counts as a cue: "accuse" headed a cue in most of its uses, mostly with its
-object as the content. The file is read once, on first use, never at import.
+train split. For every kept verb and each part of the parse that held what was reported (its
+*shape*: "ccomp" a clause, "xcomp" a "to" clause, "dobj" an object, "prep:as" an "as" phrase…)
+it lists how often the verb had that part (``offered``), how often that part was a marked report
+(``cues``) and how often the report named no source (``unnamed``). Read it to see why a word
+counts as a cue: "accuse … of …" reported what someone was accused of in most of its uses. The
+file is read once, on first use, never at import.
 """
 
 from __future__ import annotations
@@ -20,22 +22,20 @@ if TYPE_CHECKING:
 LEARNED_PATH = Path(__file__).with_name("learned_cues.json")
 
 
-def word_class(token: Token) -> tuple[str, str] | None:
-    """``("verb", lemma)`` or ``("noun", lemma)`` for a word that could be a cue, else None."""
+def verb_lemma(token: Token) -> str | None:
+    """The lemma of a verb ("accused" → "accuse"), or None for any other word."""
     from newslab.layers.quotes.cues import cue_lemma
 
     if token.tag_.startswith("VB") or token.pos_ == "VERB":
-        return "verb", cue_lemma(token)
-    if token.pos_ == "NOUN":
-        return "noun", token.lemma_.lower()
+        return cue_lemma(token)
     return None
 
 
 def cue_head(doc: Doc, start: int, end: int) -> Token | None:
-    """The word that heads a cue marked by its characters ("is expected" → "expected")."""
+    """The verb that heads a cue marked by its characters ("has portrayed" → "portrayed"), if any."""
     tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
     inside = {t.i for t in tokens}
-    heads = [t for t in tokens if word_class(t) is not None and (t.head.i not in inside or t.head.i == t.i)]
+    heads = [t for t in tokens if verb_lemma(t) is not None and (t.head.i not in inside or t.head.i == t.i)]
     return heads[0] if heads else None
 
 
@@ -84,17 +84,31 @@ def learned_cues() -> dict:
 
 
 def learned_shapes(token: Token) -> list[tuple[str, dict]]:
-    """The learned content shapes this word offers, most reliable first: ``[("ccomp", entry), …]``.
+    """The learned content shapes this verb offers, most reliable first: ``[("ccomp", counts), …]``.
 
-    An entry tells why: ``{"cues": 44, "offered": 61}`` means the lemma headed a report whose content
-    was its clause in 44 of the 61 uses where it had a clause.
+    The counts tell why: ``{"cues": 44, "offered": 61, "unnamed": 2}`` means the lemma headed a
+    report whose content was its clause in 44 of the 61 learning uses where it had a clause.
     """
-    key = word_class(token)
-    if key is None:
-        return []
-    table = learned_cues().get(key[0], {}).get(key[1])
+    lemma = verb_lemma(token)
+    table = learned_cues()["verbs"].get(lemma) if lemma is not None else None
     if not table:
         return []
     offered = offered_shapes(token)
-    found = [(shape, entry) for shape, entry in table.items() if shape in offered]
+    found = [(shape, counts) for shape, counts in table.items() if shape in offered]
     return sorted(found, key=lambda item: -item[1]["cues"] / item[1]["offered"])
+
+
+def explain(token: Token) -> str:
+    """Why the kit reads this verb as a report, in one sentence (or says it learned nothing about it).
+
+    Example: "portray + prep:as: 8 of 17 uses in the learning articles reported what someone said
+    or thought (the source unnamed in 0)".
+    """
+    shapes = learned_shapes(token)
+    if not shapes:
+        return f"{token.text!r}: no learned cue with this shape"
+    shape, counts = shapes[0]
+    return (
+        f"{verb_lemma(token)} + {shape}: {counts['cues']} of {counts['offered']} uses in the learning "
+        f"articles reported what someone said or thought (the source unnamed in {counts['unnamed']})"
+    )

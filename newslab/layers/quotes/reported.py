@@ -27,9 +27,9 @@ from newslab.layers.quotes.cues import (
     naming_parts,
     passive_without_agent,
 )
-from newslab.layers.quotes.learned import learned_shapes
 from newslab.layers.quotes.drafts import _Draft
 from newslab.layers.quotes.indexes import Stretches
+from newslab.layers.quotes.learned import learned_shapes
 from newslab.layers.quotes.tokens import (
     _NAMED_CLAIM,
     _NOT_SPEAKERS,
@@ -103,8 +103,11 @@ class _ReportedSpeech:
         """
         if describes_a_speaker(verb) or passive_without_agent(verb):
             return None
-        if verb.dep_ == "xcomp" and (is_cue(verb.head, stance=True) or learned_shapes(verb.head)):
-            return None  # "seemed to think X": the outer cue reports X already
+        named = verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+        if named and not any(c.dep_ == "agent" for c in verb.children):
+            return None  # "a method known as fracking": a participle on a noun names no one behind it
+        if self.inside_a_report(verb):
+            return None
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         for shape, _counts in learned_shapes(verb):
             for child in verb.children:
@@ -130,6 +133,16 @@ class _ReportedSpeech:
                     continue
                 return self.clause_span(child)
         return None
+
+    def inside_a_report(self, verb: Token) -> bool:
+        """Whether a verb is part of what another cue reports: in "She said the council had known
+        about the cracks" the knowing is her claim, not a report of the council's; in "seemed to
+        think X" the outer cue reports X already."""
+        while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            if is_cue(verb, stance=True) or learned_shapes(verb):
+                return True
+        return False
 
     def finding_content(self, verb: Token) -> tuple[int, int] | None:
         """What a poll or study shows: "A new poll shows Clinton with a narrow lead"."""
