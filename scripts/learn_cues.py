@@ -13,8 +13,10 @@ object of "as"…), counts:
   seems to…", "is expected to…").
 
 A (verb, shape) pair is kept when it heads a report at least ``--min-cues`` times, in at least
-``--min-rate`` of the uses that offer it, and when the source is named in most of them. The quote
-finder (``newslab/layers/quotes/reported.py``) then reads a kept verb with that part as a report.
+``--min-rate`` of the uses that offer it, and when the source is named in most of them (an object
+that is only the topic of a talk, "discussed the budget", is left out as the kit's guidelines say).
+The quote finder (``newslab/layers/quotes/reported.py``) then reads a kept verb with that part as a
+report.
 
 Only the articles of the train split that are NOT listed in ``quotes-train-untouched.txt`` are
 read: the listed ones stay untouched, so that a figure measured on them is an honest one.
@@ -51,6 +53,10 @@ MAX_UNNAMED = 0.5
 NOT_CONTENT = frozenset(
     {"nsubj", "nsubjpass", "csubj", "expl", "agent", "advcl", "intj", "advmod", "npadvmod"}
 )
+# Verbs whose object is the topic of a talk, not what was said: the kit's annotation guidelines
+# (docs/annotation-guidelines.md, 2.4) count an object only when it stands for something said, so
+# "Members discussed the budget" is no one's statement there, though PolNeAR marks it.
+TOPIC_VERBS = frozenset({"discuss"})
 
 
 def learning_records(train: Path, untouched: Path) -> list[dict]:
@@ -105,6 +111,8 @@ def keep(counts: dict, min_cues: int, min_rate: float) -> dict:
                 continue
             if unnamed / cues > MAX_UNNAMED:
                 continue  # "seems to…", "is expected to…": the reporter's hedge, no one's report
+            if lemma in TOPIC_VERBS and shape == "dobj":
+                continue
             kept.setdefault(lemma, {})[shape] = {"cues": cues, "offered": offered, "unnamed": unnamed}
     return kept
 

@@ -35,6 +35,11 @@ def test_the_table_says_what_it_learned_from_and_stays_small():
     assert LEARNED_PATH.stat().st_size < 100_000
 
 
+def test_the_topic_of_a_talk_is_not_learned_as_what_was_said():
+    """The guidelines (2.4) count an object only when it stands for something said."""
+    assert "dobj" not in learned_cues()["verbs"].get("discuss", {})
+
+
 def test_hedges_without_a_source_are_not_learned():
     """ "The plan seems to work" and "the vote is expected to pass" name no one who said anything."""
     verbs = learned_cues()["verbs"]
@@ -83,10 +88,10 @@ def reports():
             "In her speeches, the senator portrayed her rival as a friend of the big banks.",
             ("her rival as a friend of the big banks", "the senator"),
         ),
-        # an object that is what was talked over
+        # an object that is what someone prefers
         (
-            "The two ministers discussed the fishing quotas for an hour.",
-            ("the fishing quotas", "The two ministers"),
+            "The club's owner prefers a younger coach.",
+            ("a younger coach", "The club's owner"),
         ),
     ],
 )
