@@ -25,9 +25,11 @@ from newslab.layers.quotes.cues import (
     is_cue,
     is_finding,
     naming_parts,
+    passive_without_agent,
 )
 from newslab.layers.quotes.drafts import _Draft
 from newslab.layers.quotes.indexes import Stretches
+from newslab.layers.quotes.learned import learned_shapes
 from newslab.layers.quotes.tokens import (
     _NAMED_CLAIM,
     _NOT_SPEAKERS,
@@ -61,6 +63,8 @@ class _ReportedSpeech:
                 content = self.attitude_content(token)
             elif is_finding(token):
                 content = self.finding_content(token)
+            if content is None and token.tag_.startswith("VB"):
+                content = self.learned_content(token)
             if content is None:
                 continue
             own = self.quote_around(token.idx)
@@ -89,6 +93,56 @@ class _ReportedSpeech:
                     draft.stance = cue_lemma(token) not in SPEECH_VERBS and not is_according(token)
                     drafts.append(draft)
         return _without_nested_stances(drafts)
+
+    def learned_content(self, verb: Token) -> tuple[int, int] | None:
+        """The content of a report whose cue was learned from news articles (``learned_cues.json``).
+
+        "He thinks she would win" (a clause), "she portrayed him as a fraud" (an "as" phrase),
+        "they discussed the deal" (an object): the verb's lemma and the part of its parse that
+        held what was reported in enough of the learning articles.
+        """
+        if describes_a_speaker(verb) or passive_without_agent(verb):
+            return None
+        named = verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+        if named and not any(c.dep_ == "agent" for c in verb.children):
+            return None  # "a method known as fracking": a participle on a noun names no one behind it
+        if self.inside_a_report(verb):
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        for shape, _counts in learned_shapes(verb):
+            for child in verb.children:
+                if child.i < verb.i:
+                    continue
+                if shape.startswith("prep:") and child.dep_ == "prep" and child.lower_ == shape[5:]:
+                    objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                    if not objs or objs[0].ent_type_ in ("DATE", "TIME"):
+                        continue
+                    start, end = self.clause_span(objs[0])
+                    if shape == "prep:as" and objects:  # "viewed communists as terrorists"
+                        start = min(start, self.clause_span(objects[0])[0])
+                    return start, end
+                if child.dep_ != shape:
+                    continue
+                if shape == "xcomp":
+                    return self.infinitives_span(verb, child)
+                if shape == "dobj":
+                    return self.object_span(verb, child)
+                if shape == "oprd":  # "deemed the plan a failure": what is said of the object
+                    if objects:
+                        return self.clause_span(objects[0])[0], self.clause_span(child)[1]
+                    continue
+                return self.clause_span(child)
+        return None
+
+    def inside_a_report(self, verb: Token) -> bool:
+        """Whether a verb is part of what another cue reports: in "She said the council had known
+        about the cracks" the knowing is her claim, not a report of the council's; in "seemed to
+        think X" the outer cue reports X already."""
+        while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            if is_cue(verb, stance=True) or learned_shapes(verb):
+                return True
+        return False
 
     def finding_content(self, verb: Token) -> tuple[int, int] | None:
         """What a poll or study shows: "A new poll shows Clinton with a narrow lead"."""

@@ -1,0 +1,114 @@
+"""Verbs of reported speech learned from news articles, and where their content sits in the parse.
+
+``learned_cues.json`` beside this module is written by ``scripts/learn_cues.py`` from the PolNeAR
+train split. For every kept verb and each part of the parse that held what was reported (its
+*shape*: "ccomp" a clause, "xcomp" a "to" clause, "dobj" an object, "prep:as" an "as" phrase…)
+it lists how often the verb had that part (``offered``), how often that part was a marked report
+(``cues``) and how often the report named no source (``unnamed``). Read it to see why a word
+counts as a cue: "accuse … of …" reported what someone was accused of in most of its uses. The
+file is read once, on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LEARNED_PATH = Path(__file__).with_name("learned_cues.json")
+
+
+def verb_lemma(token: Token) -> str | None:
+    """The lemma of a verb ("accused" → "accuse"), or None for any other word."""
+    from newslab.layers.quotes.cues import cue_lemma
+
+    if token.tag_.startswith("VB") or token.pos_ == "VERB":
+        return cue_lemma(token)
+    return None
+
+
+def cue_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb that heads a cue marked by its characters ("has portrayed" → "portrayed"), if any."""
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if verb_lemma(t) is not None and (t.head.i not in inside or t.head.i == t.i)]
+    return heads[0] if heads else None
+
+
+def content_shape(cue: Token, start: int, end: int) -> str:
+    """Where the content ``start:end`` of a report sits relative to its cue in the parse.
+
+    "ccomp" (a clause: "said [the plan is dead]"), "xcomp" ("vowed [to fight]"), "dobj" ("denied
+    [the report]"), "prep:of" ("accused him [of lying]" → the preposition's object), "nsubj"
+    ("[the vote] is expected…"), "around" (the cue sits inside the content: "[The plan], she
+    said, [is dead]"), or "other".
+    """
+    doc = cue.doc
+    tokens = [t for t in doc if start <= t.idx < end and not (t.is_space or t.is_punct)]
+    if not tokens:
+        return "other"
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    top = max(tops, key=lambda t: sum(1 for s in t.subtree if s.i in inside))
+    if top.i == cue.i:
+        return "cue"
+    if top.head.i == cue.i:
+        return f"prep:{top.lower_}" if top.dep_ == "prep" else top.dep_
+    if top.head.head.i == cue.i and top.head.dep_ in ("prep", "agent"):
+        return f"prep:{top.head.lower_}"
+    if any(t.i == top.i for t in cue.ancestors):
+        return "around"
+    return "other"
+
+
+def offered_shapes(token: Token) -> set[str]:
+    """The content shapes a word's own parse offers: "ccomp" if it has a clause, "prep:about" if it
+    has an "about" phrase, and so on (the shapes of :func:`content_shape` that hang on the cue)."""
+    shapes = set()
+    for child in token.children:
+        if child.dep_ == "prep":
+            shapes.add(f"prep:{child.lower_}")
+        elif child.dep_ not in ("punct", "cc", "aux", "auxpass", "neg", "det", "poss", "compound", "amod"):
+            shapes.add(child.dep_)
+    return shapes
+
+
+@cache
+def learned_cues() -> dict:
+    """The learned cue table (read from ``learned_cues.json`` on first use)."""
+    return json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
+
+
+def learned_shapes(token: Token) -> list[tuple[str, dict]]:
+    """The learned content shapes this verb offers, most reliable first: ``[("ccomp", counts), …]``.
+
+    The counts tell why: ``{"cues": 44, "offered": 61, "unnamed": 2}`` means the lemma headed a
+    report whose content was its clause in 44 of the 61 learning uses where it had a clause.
+    """
+    lemma = verb_lemma(token)
+    table = learned_cues()["verbs"].get(lemma) if lemma is not None else None
+    if not table:
+        return []
+    offered = offered_shapes(token)
+    found = [(shape, counts) for shape, counts in table.items() if shape in offered]
+    return sorted(found, key=lambda item: -item[1]["cues"] / item[1]["offered"])
+
+
+def explain(token: Token) -> str:
+    """Why the kit reads this verb as a report, in one sentence (or says it learned nothing about it).
+
+    Example: "portray + prep:as: 8 of 17 uses in the learning articles reported what someone said
+    or thought (the source unnamed in 0)".
+    """
+    shapes = learned_shapes(token)
+    if not shapes:
+        return f"{token.text!r}: no learned cue with this shape"
+    shape, counts = shapes[0]
+    return (
+        f"{verb_lemma(token)} + {shape}: {counts['cues']} of {counts['offered']} uses in the learning "
+        f"articles reported what someone said or thought (the source unnamed in {counts['unnamed']})"
+    )

@@ -1,0 +1,134 @@
+"""Unit tests of the learned cue verbs (newslab/layers/quotes/learned.py and learned_cues.json).
+
+The table tests need no model. The others parse small invented sentences with the small English
+model (marked ``model``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newslab.article import Article
+from newslab.layers.quotes.learned import LEARNED_PATH, learned_cues
+
+# ---------------------------------------------------------------- the shipped table, no model
+
+
+def test_every_learned_pair_passes_the_thresholds_written_in_the_file():
+    table = json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
+    assert table["verbs"], "the table is empty"
+    for lemma, shapes in table["verbs"].items():
+        for shape, counts in shapes.items():
+            assert counts["cues"] >= table["min_cues"], (lemma, shape)
+            assert counts["cues"] / counts["offered"] >= table["min_rate"], (lemma, shape)
+            assert counts["unnamed"] / counts["cues"] <= table["max_unnamed"], (lemma, shape)
+            assert shape not in ("nsubj", "nsubjpass", "advcl"), (lemma, shape)
+
+
+def test_the_table_says_what_it_learned_from_and_stays_small():
+    table = learned_cues()
+    assert "PolNeAR" in table["about"] and "untouched fifth left out" in table["about"]
+    assert LEARNED_PATH.stat().st_size < 100_000
+
+
+def test_the_topic_of_a_talk_is_not_learned_as_what_was_said():
+    """The guidelines (2.4) count an object only when it stands for something said."""
+    assert "dobj" not in learned_cues()["verbs"].get("discuss", {})
+
+
+def test_hedges_without_a_source_are_not_learned():
+    """ "The plan seems to work" and "the vote is expected to pass" name no one who said anything."""
+    verbs = learned_cues()["verbs"]
+    assert "xcomp" not in verbs.get("seem", {})
+    assert "xcomp" not in verbs.get("appear", {})
+
+
+def test_importing_newslab_reads_no_learned_table():
+    code = (
+        "import newslab, newslab.quotes; "
+        "from newslab.layers.quotes.learned import learned_cues; "
+        "print(learned_cues.cache_info().currsize)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "0"
+
+
+# ---------------------------------------------------------------- reports found through learned verbs
+
+
+@pytest.fixture(scope="module")
+def reports():
+    pytest.importorskip("spacy")
+    from newslab.nlp import parse
+    from newslab.quotes import find_quotes
+
+    def run(text):
+        article = Article.from_text(text)
+        quotes = find_quotes(article, parse(article), [])
+        return [(q.text, q.speaker_mention) for q in quotes if q.kind == "indirect"]
+
+    return run
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause after a verb of belief
+        (
+            "The harbour master thinks the new pier will be finished by spring.",
+            ("the new pier will be finished by spring", "The harbour master"),
+        ),
+        # an "as" phrase says what someone is portrayed as, with the object it is said of
+        (
+            "In her speeches, the senator portrayed her rival as a friend of the big banks.",
+            ("her rival as a friend of the big banks", "the senator"),
+        ),
+        # an object that is what someone prefers
+        (
+            "The club's owner prefers a younger coach.",
+            ("a younger coach", "The club's owner"),
+        ),
+    ],
+)
+def test_a_learned_verb_reports_its_content(reports, text, expected):
+    assert expected in reports(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old ferry seems to be sinking slowly.",  # the reporter's hedge: no source
+        "The ballot is expected to pass easily.",  # an agentless passive is no one's report
+        "A drilling method known as fracking is banned in the county.",  # a participle names no one
+    ],
+)
+def test_no_report_without_someone_behind_it(reports, text):
+    assert reports(text) == []
+
+
+@pytest.mark.model
+def test_a_learned_decision_can_be_explained():
+    pytest.importorskip("spacy")
+    from newslab.layers.quotes.learned import explain
+    from newslab.nlp import parse
+
+    article = Article.from_text("The senator portrayed her rival as a friend of the big banks.")
+    verb = next(t for t in parse(article) if t.lower_ == "portrayed")
+    sentence = explain(verb)
+    assert sentence.startswith("portray + prep:as: ") and "uses in the learning articles" in sentence
+    table = learned_cues()["verbs"]["portray"]["prep:as"]
+    assert f"{table['cues']} of {table['offered']}" in sentence
+
+
+@pytest.mark.model
+def test_a_learned_verb_inside_someone_elses_report_is_part_of_it(reports):
+    """In "She said the board had known about…" the knowing is her claim, not the board's report."""
+    found = reports("The engineer said the board had known about the cracks for years.")
+    assert ("the board had known about the cracks for years", "The engineer") in found
+    assert not [mention for _, mention in found if mention == "the board"]
