@@ -120,6 +120,7 @@ class _DocView:
         self._subtrees: dict[int, tuple[int, ...]] = {}
         self._sentences: dict[tuple[int, int], tuple[tuple[int, ...], bool]] = {}
         self._negated: dict[int, bool] = {}
+        self._word_features: dict[tuple[int, ...], list[Feature]] = {}
 
     def token(self, i: int) -> Token:
         token = self._tokens.get(i)
@@ -197,6 +198,15 @@ class _DocView:
             ) or any(child.dep_ == "neg" for child in self.token(i).children)
             self._negated[i] = negated
         return negated
+
+    def word_features(self, ids: tuple[int, ...]) -> list[Feature]:
+        """The ``w=lemma`` feature of each word of a sentence (the same for every mention in it)."""
+        found = self._word_features.get(ids)
+        if found is None:
+            words = self.sentence_words(ids)[0]
+            found = [Feature(f"w={self.lemma(i)}", 1.0, (self.span(i),)) for i in words]
+            self._word_features[ids] = found
+        return found
 
     def sentence_words(self, ids: tuple[int, ...]) -> tuple[list[int], list[int], list[int]]:
         """Of a sentence's tokens: the words, the negations and those with a lexicon valence."""
@@ -283,15 +293,13 @@ def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
 
     # the words nearby and in the mention's own phrase
     words, negations, valenced = view.sentence_words(ids)
-    for i in words:
+    for i, word in zip(words, view.word_features(ids), strict=True):
         if i in target_ids:
             continue
-        lemma, span = view.lemma(i), view.span(i)
-        add(Feature(f"w={lemma}", 1.0, (span,)))
-        gap = first - i if i < first else i - last
-        if gap <= 3:
+        add(word)
+        if first - 3 <= i <= last + 3:
             side = "L" if i < first else "R"
-            add(Feature(f"near{side}={lemma}", 1.0, (span,)))
+            add(Feature(f"near{side}={view.lemma(i)}", 1.0, word.spans))
     for i in view.subtree(head.i):
         if i not in target_ids and view.is_word(i):
             add(Feature(f"np={view.lemma(i)}", 1.0, (view.span(i),)))
