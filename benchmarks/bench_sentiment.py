@@ -9,6 +9,10 @@ Reads ../shared/eval/sentiment-dev.jsonl (relative to the repository) and scores
 Rows with a target are judged with the target model (``score_target``); PerSenT rows without
 target offsets are judged with VADER on the whole paragraph. Plain VADER on the whole text is
 printed beside it as the baseline.
+
+The target model's settings were chosen by cross-validation on NewsMTSC's train split alone
+(``bench_sentiment_cv.py``); the development rows were not looked at to choose them, so the
+figures here are on data the model was neither trained nor tuned on.
 """
 
 from __future__ import annotations

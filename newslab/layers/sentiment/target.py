@@ -7,6 +7,8 @@ the sentence's grammar (is it the subject or the object of a verb? which lexicon
 clause?). The weights were learned from the MIT-licensed NewsMTSC sentences (US political news,
 each with a target and the sentiment expressed toward it) by ``scripts/train_target_sentiment.py``
 and are shipped in ``newslab/layers/sentiment/target_weights.json``, where every weight can be read.
+Its settings (penalty, rare-feature cut-off, class weighting, thresholds) were chosen by 5-fold
+cross-validation on the training sentences alone; the file's ``meta`` records them.
 
 Each feature is tied to the words that produced it, so the result lists the words that pushed
 the verdict and by how much (their weight for the chosen label minus the average of the labels).
@@ -25,57 +27,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from newslab import errors
-from newslab.layers.sentiment.vader import analyzer, plain_quotes, score_text
+from newslab.layers.sentiment.features import Feature, doc_text, mention_features
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 LABELS = ("negative", "neutral", "positive")
 MODEL_PATH = Path(__file__).resolve().parent / "target_weights.json"
-
-_SAY_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "state",
-        "note",
-        "argue",
-        "claim",
-        "explain",
-        "write",
-        "tweet",
-        "insist",
-        "announce",
-        "warn",
-        "declare",
-        "ask",
-        "reply",
-        "respond",
-        "suggest",
-        "report",
-        "acknowledge",
-        "admit",
-    ]
-)
-_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj", "agent", "expl"))
-_OBJECT_DEPS = frozenset(("dobj", "pobj", "iobj", "dative", "attr", "oprd"))
-_NEGATIONS = frozenset(
-    ("not", "n't", "no", "never", "without", "nothing", "nobody", "neither", "nor", "cannot")
-)
-_QUOTE_CHARS = '"“”'
-
-
-class Feature(NamedTuple):
-    """One feature of a mention: its name, value and the words (character spans) it comes from."""
-
-    # A named tuple, not a dataclass: an article's mentions make tens of thousands of these.
-    name: str
-    value: float
-    spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,255 +119,6 @@ class TargetSentiment:
         }
 
 
-# ----------------------------------------------------------------------------------- features
-
-
-def _lemma(token: Token) -> str:
-    lemma = plain_quotes(token.lemma_ or token.text).lower()
-    return "-PRON-" if token.pos_ == "PRON" else lemma
-
-
-def _is_word(token: Token) -> bool:
-    return not (token.is_punct or token.is_space or token.like_num)
-
-
-def _span(token: Token) -> tuple[int, int]:
-    return (token.idx, token.idx + len(token.text))
-
-
-def _valence(token: Token) -> float:
-    lexicon = analyzer().lexicon
-    text = plain_quotes(token.text).lower()
-    return lexicon.get(text, lexicon.get(plain_quotes(token.lemma_).lower(), 0.0))
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    """The number of dependency arcs between two tokens of one sentence."""
-    up_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
-    for n, t in enumerate([b, *b.ancestors]):
-        if t.i in up_a:
-            return n + up_a[t.i]
-    return 10
-
-
-def _clause_head(token: Token) -> Token:
-    """The verb (or root) that governs a token's clause."""
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX") or ancestor.dep_ == "ROOT":
-            return ancestor
-    return token
-
-
-class _DocView:
-    """What the features need from one parsed Doc, worked out once and reused for every mention.
-
-    An article has many mentions, several to a sentence; their features read the same tokens,
-    lemmas, lexicon valences, dependency paths and VADER scores. Computing those once per token
-    (and ``Doc.text``, which spaCy rebuilds on every call, once per Doc) gives the same features
-    many times faster.
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self._tokens: dict[int, Token] = {}
-        self._lemmas: dict[int, str] = {}
-        self._words: dict[int, bool] = {}
-        self._valences: dict[int, float] = {}
-        self._spans: dict[int, tuple[int, int]] = {}
-        self._sentence_words: dict[tuple[int, ...], tuple[list[int], list[int], list[int]]] = {}
-        self._ancestors: dict[int, tuple[tuple[int, ...], dict[int, int]]] = {}
-        self._subtrees: dict[int, tuple[int, ...]] = {}
-        self._sentences: dict[tuple[int, int], tuple[tuple[int, ...], bool]] = {}
-
-    def token(self, i: int) -> Token:
-        token = self._tokens.get(i)
-        if token is None:
-            token = self._tokens[i] = self.doc[i]
-        return token
-
-    def lemma(self, i: int) -> str:
-        lemma = self._lemmas.get(i)
-        if lemma is None:
-            lemma = self._lemmas[i] = _lemma(self.token(i))
-        return lemma
-
-    def is_word(self, i: int) -> bool:
-        word = self._words.get(i)
-        if word is None:
-            word = self._words[i] = _is_word(self.token(i))
-        return word
-
-    def valence(self, i: int) -> float:
-        valence = self._valences.get(i)
-        if valence is None:
-            valence = self._valences[i] = _valence(self.token(i))
-        return valence
-
-    def span(self, i: int) -> tuple[int, int]:
-        span = self._spans.get(i)
-        if span is None:
-            span = self._spans[i] = _span(self.token(i))
-        return span
-
-    def _path_up(self, i: int) -> tuple[tuple[int, ...], dict[int, int]]:
-        path = self._ancestors.get(i)
-        if path is None:
-            token = self.token(i)
-            chain = (i, *(t.i for t in token.ancestors))
-            path = self._ancestors[i] = (chain, {j: n for n, j in enumerate(chain)})
-        return path
-
-    def tree_distance(self, a: int, b: int) -> int:
-        """:func:`_tree_distance` of tokens ``a`` and ``b``, from cached paths to the root."""
-        up_a = self._path_up(a)[1]
-        for n, j in enumerate(self._path_up(b)[0]):
-            if j in up_a:
-                return n + up_a[j]
-        return 10
-
-    def subtree(self, i: int) -> tuple[int, ...]:
-        """The token indices of ``token.subtree``, in spaCy's order."""
-        subtree = self._subtrees.get(i)
-        if subtree is None:
-            subtree = self._subtrees[i] = tuple(t.i for t in self.token(i).subtree)
-        return subtree
-
-    def sentence(self, sentence: Span) -> tuple[tuple[int, ...], bool]:
-        """The sentence's token indices and whether it holds a quotation mark."""
-        key = (sentence.start, sentence.end)
-        found = self._sentences.get(key)
-        if found is None:
-            ids = tuple(range(sentence.start, sentence.end))
-            tokens = self._tokens
-            for i in ids:
-                if i not in tokens:
-                    tokens[i] = sentence.doc[i]
-            words = self.text[sentence.start_char : sentence.end_char]
-            found = self._sentences[key] = (ids, any(q in words for q in _QUOTE_CHARS))
-        return found
-
-    def sentence_words(self, ids: tuple[int, ...]) -> tuple[list[int], list[int], list[int]]:
-        """Of a sentence's tokens: the words, the negations and those with a lexicon valence."""
-        found = self._sentence_words.get(ids)
-        if found is None:
-            words = [i for i in ids if self.is_word(i)]
-            negations = [i for i in ids if self.token(i).lower_ in _NEGATIONS]
-            valenced = [i for i in ids if self.valence(i)]
-            found = self._sentence_words[ids] = (words, negations, valenced)
-        return found
-
-
-_view: _DocView | None = None
-
-
-def _doc_view(doc: Doc) -> _DocView:
-    """The view of ``doc``; only the latest Doc's view is kept, so memory stays flat in a batch."""
-    global _view
-    if _view is None or _view.doc is not doc:
-        _view = _DocView(doc)
-    return _view
-
-
-def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
-    """The features of the mention ``start:end`` (character offsets in the sentence's Doc).
-
-    Args:
-        sentence: the spaCy span of the sentence (or short text) the mention is judged in.
-        start, end: the mention's character offsets in ``sentence.doc``.
-
-    Returns:
-        Features with their values and the character spans of the words behind them.
-    """
-    view = _doc_view(sentence.doc)
-    ids, has_quote = view.sentence(sentence)
-    token_at = view.token
-    target = [i for i in ids if (t := token_at(i)).idx < end and t.idx + len(t.text) > start]
-    if not target:
-        raise errors.InvalidInput(
-            f"The target {start}–{end} is not inside the sentence {sentence.start_char}–{sentence.end_char}: "
-            "give offsets of a word in the text."
-        )
-    tokens = [token_at(i) for i in target]
-    target_ids = set(target)
-    first, last = target[0], target[-1]  # the target's tokens are consecutive
-    head = next((t for t in tokens if t.head.i not in target_ids or t.head.i == t.i), tokens[-1])
-    features: list[Feature] = [Feature("bias", 1.0)]
-    add = features.append
-
-    # where the mention stands in the grammar
-    role = "subj" if head.dep_ in _SUBJECT_DEPS else "obj" if head.dep_ in _OBJECT_DEPS else "other"
-    if head.dep_ == "pobj" and head.head.dep_ == "agent":
-        role = "subj"
-    add(Feature(f"role={role}", 1.0))
-    add(Feature(f"dep={head.dep_}", 1.0))
-    governor = head.head if head.head.i != head.i else head
-    clause = _clause_head(head) if head.dep_ != "ROOT" else head
-    if governor.i not in target_ids:
-        governor_lemma, governor_span = view.lemma(governor.i), view.span(governor.i)
-        add(Feature(f"head={governor_lemma}", 1.0, (governor_span,)))
-        add(Feature(f"head+{role}={governor_lemma}", 1.0, (governor_span,)))
-    if clause.i not in target_ids and clause.i != governor.i:
-        add(Feature(f"verb+{role}={view.lemma(clause.i)}", 1.0, (view.span(clause.i),)))
-    if clause.lemma_ in _SAY_VERBS and role == "subj":
-        add(Feature("speaker_of_say_verb", 1.0, (view.span(clause.i),)))
-    if head.pos_ == "PRON":
-        add(Feature("target_is_pronoun", 1.0))
-    text = view.text
-    before = text[sentence.start_char : start]
-    if sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1:
-        add(Feature("target_inside_quote", 1.0))
-    elif has_quote:
-        add(Feature("sentence_has_quote", 1.0))
-
-    # the words nearby and in the mention's own phrase
-    words, negations, valenced = view.sentence_words(ids)
-    for i in words:
-        if i in target_ids:
-            continue
-        lemma, span = view.lemma(i), view.span(i)
-        add(Feature(f"w={lemma}", 1.0, (span,)))
-        gap = first - i if i < first else i - last
-        if gap <= 3:
-            side = "L" if i < first else "R"
-            add(Feature(f"near{side}={lemma}", 1.0, (span,)))
-    for i in view.subtree(head.i):
-        if i not in target_ids and view.is_word(i):
-            add(Feature(f"np={view.lemma(i)}", 1.0, (view.span(i),)))
-
-    # lexicon words, weighted by how close they are to the mention in the grammar
-    pos = neg = 0.0
-    pos_spans: list[tuple[int, int]] = []
-    neg_spans: list[tuple[int, int]] = []
-    negated = any(i not in target_ids and view.tree_distance(i, clause.i) <= 1 for i in negations)
-    for i in valenced:
-        if i in target_ids:
-            continue
-        valence = view.valence(i)
-        span = view.span(i)
-        weight = valence / 4.0 * math.exp(-(view.tree_distance(i, head.i) - 1) / 2.0)
-        if weight > 0:
-            pos += weight
-            pos_spans.append(span)
-        else:
-            neg += weight
-            neg_spans.append(span)
-        add(Feature(f"lex+{role}", valence / 4.0, (span,)))
-    add(Feature("lex_pos_near", pos, tuple(pos_spans)))
-    add(Feature("lex_neg_near", neg, tuple(neg_spans)))
-    if negated:
-        add(Feature("clause_negated", 1.0))
-
-    # VADER on the whole sentence and on the mention's clause
-    vader = score_text(text, sentence.start_char, sentence.end_char)
-    add(Feature("vader_sentence", vader.score, tuple((w.start, w.end) for w in vader.words)))
-    subtree = view.subtree(clause.i)
-    first_token, last_token = token_at(subtree[0]), token_at(subtree[-1])
-    clause_vader = score_text(text, first_token.idx, last_token.idx + len(last_token.text))
-    add(Feature("vader_clause", clause_vader.score, tuple((w.start, w.end) for w in clause_vader.words)))
-    return features
-
-
 # ----------------------------------------------------------------------------------- the model
 
 
@@ -483,12 +195,38 @@ def _read_model(path: Path) -> TargetModel:
             f"The target-sentiment weights `{path.name}` are missing: "
             "run `python scripts/train_target_sentiment.py PATH/TO/sentiment-train.jsonl` to make them."
         )
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        data = None
     if not isinstance(data, dict) or data.get("schema") != "newslab.target_sentiment/1":
         raise errors.InvalidInput(f"`{path.name}` is not a newslab target-sentiment model: train one again.")
-    labels = tuple(data["labels"])
+    problem = _model_problem(data)
+    if problem:
+        raise errors.InvalidInput(
+            f"`{path.name}` is a damaged target-sentiment model ({problem}): train one again."
+        )
     weights = {name: tuple(float(w) for w in ws) for name, ws in data["weights"].items()}
-    return TargetModel(labels, weights, dict(data.get("meta", {})))
+    return TargetModel(LABELS, weights, dict(data.get("meta", {})))
+
+
+def _model_problem(data: dict) -> str:
+    """What is wrong with a model file's contents, in a few words ("" when nothing is)."""
+    if data.get("labels") != list(LABELS):
+        return f"its labels are not {', '.join(LABELS)}"
+    weights = data.get("weights")
+    if not isinstance(weights, dict) or "bias" not in weights:
+        return "it has no bias weight"
+    for name, ws in weights.items():
+        if not (
+            isinstance(ws, list)
+            and len(ws) == len(LABELS)
+            and all(isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w) for w in ws)
+        ):
+            return f"the weights of `{name}` are not {len(LABELS)} finite numbers"
+    if not isinstance(data.get("meta", {}), dict):
+        return "its meta is not a mapping"
+    return ""
 
 
 def predict(sentence: Span, start: int, end: int, *, model: TargetModel | None = None) -> TargetSentiment:
@@ -507,7 +245,7 @@ def predict(sentence: Span, start: int, end: int, *, model: TargetModel | None =
     contributions = model.contributions(features)
     probabilities = model._probabilities(contributions)
     label = max(model.labels, key=lambda lab: probabilities[lab])
-    text = _doc_view(sentence.doc).text
+    text = doc_text(sentence.doc)
     return TargetSentiment(
         start=start,
         end=end,

@@ -161,40 +161,6 @@ def test_missing_weights_file_says_how_to_train(tmp_path):
         load_model(tmp_path / "nothing.json")
 
 
-def test_training_script_writes_a_loadable_model(tmp_path, capsys, root):
-    import importlib.util
-
-    from newslab.layers.sentiment.target import load_model, predict
-
-    script = root / "scripts" / "train_target_sentiment.py"
-    spec = importlib.util.spec_from_file_location("train_target_sentiment", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    rows = []
-    for name in ("Smith", "Jones", "Lee", "Ruiz"):
-        for text, label in (
-            (f"Critics attacked {name} harshly.", "negative"),
-            (f"Fans praised {name} warmly.", "positive"),
-            (f"{name} visited the town on Monday.", "neutral"),
-        ):
-            start = text.index(name)
-            rows.append(
-                {"text": text, "target_start": start, "target_end": start + len(name), "label": label}
-            )
-    data = tmp_path / "train.jsonl"
-    data.write_text("".join(json.dumps(row) + "\n" for row in rows + rows[:2]), encoding="utf-8")
-    out = tmp_path / "model.json"
-    assert module.main([str(data), "--out", str(out), "--min-count", "1", "--l2", "0.1"]) == 0
-    assert "trained on 12 rows" in capsys.readouterr().out
-    model = load_model(out)
-    assert model.meta["rows"] == 12
-    from newslab.nlp import load_model as load_spacy
-
-    doc = load_spacy()("Critics attacked Park harshly.")
-    assert predict(doc[:], 17, 21, model=model).label == "negative"
-    assert module.main([str(tmp_path / "missing.jsonl"), "--out", str(out)]) == 2
-
-
 # ------------------------------------------------------------------ the article layer
 
 TEXT = (
