@@ -24,14 +24,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.layers.quotemarks import Regions, quotations
+from newslab.layers.quotes.candidates import _SpeakerCandidates
 from newslab.layers.quotes.channels import _Channels
 from newslab.layers.quotes.cues import (
     PRONOUNS,
 )
-from newslab.layers.quotes.drafts import Attribution
+from newslab.layers.quotes.drafts import Attribution, _Draft
 from newslab.layers.quotes.indexes import Runs
 from newslab.layers.quotes.naming import _Naming
 from newslab.layers.quotes.reported import _ReportedSpeech
+from newslab.layers.quotes.speaker_model import Candidate
 from newslab.layers.quotes.speakers import _Speakers
 from newslab.layers.quotes.statements import _QuotedStatements
 from newslab.layers.quotes.tokens import _SENTENCE_END
@@ -59,11 +61,8 @@ def attribute(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Attr
         >>> [a.kind for a in found][:2]
         ['partial', 'indirect']
     """
-    finder = _Finder(article, doc)
-    quoted = finder.quoted()
-    drafts = quoted + finder.indirect(quoted) + finder.named_claims()
-    drafts.sort(key=lambda d: (d.start, d.end))
-    finder.carry(drafts)
+    finder, drafts = _ruled_drafts(article, doc)
+    finder.rechoose_speakers(drafts)
     # a quotation whose speaker the article never gives (no cue, no attribution to continue) answers
     # no "who said what": a row with no speaker would only stand for the reporter's scare quotes
     drafts = [d for d in drafts if d.mention is not None]
@@ -73,7 +72,35 @@ def attribute(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Attr
     return [finder.finish(d, cast) for d in drafts]
 
 
-class _Finder(_QuotedStatements, _Speakers, _Channels, _ReportedSpeech, _Naming):
+def _ruled_drafts(article: Article, doc: Doc) -> tuple[_Finder, list[_Draft]]:
+    """Every statement as the rules attribute it, before the speaker model has its say."""
+    finder = _Finder(article, doc)
+    quoted = finder.quoted()
+    drafts = quoted + finder.indirect(quoted) + finder.named_claims()
+    drafts.sort(key=lambda d: (d.start, d.end))
+    finder.carry(drafts)
+    return finder, drafts
+
+
+def speaker_candidates(article: Article, doc: Doc) -> list[tuple[int, int, str, list[Candidate]]]:
+    """For each quote the rules attribute, its span, kind and candidate speakers (the rules' pick first).
+
+    This is what ``scripts/train_speaker_model.py`` learns from; the previous quote's speaker is the
+    rules' one, as no model has chosen yet.
+    """
+    finder, drafts = _ruled_drafts(article, doc)
+    out = []
+    previous: _Draft | None = None
+    for draft in drafts:
+        if finder.is_choosable(draft):
+            out.append((draft.start, draft.end, draft.kind, finder.speaker_candidates(draft, previous)))
+        nested = draft.span is None and finder.quote_around(draft.start) is not None
+        if draft.mention is not None and not nested:
+            previous = draft
+    return out
+
+
+class _Finder(_QuotedStatements, _Speakers, _Channels, _ReportedSpeech, _Naming, _SpeakerCandidates):
     def __init__(self, article: Article, doc: Doc) -> None:
         self.article = article
         self.text = article.text
