@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from newslab.layers.quotes.attribution import speaker_candidates
-from newslab.layers.quotes.speaker_model import SCHEMA, WEIGHTS_PATH
+from newslab.layers.quotes.speaker_model import SCHEMA, WEIGHTS_PATH, Candidate, choose
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = ROOT.parent / "shared" / "eval" / "quotes-train.jsonl"
@@ -181,15 +181,15 @@ def fit(data, *, l2: float, min_count: int, steps: int = 400) -> dict[str, float
     return {n: float(round(value, 4)) for n, value in zip(names, w, strict=True) if abs(value) >= 1e-4}
 
 
-def accuracy(data, weights: dict[str, float] | None) -> float:
-    """Share of quotes whose top candidate is right (``None``: the rules' pick, listed first)."""
+def accuracy(data, weights: dict[str, float] | None, margin: float = 0.0) -> float:
+    """Share of quotes whose chosen candidate is right (``None``: the rules' pick, listed first)."""
     hits = 0
     for features, labels in data:
         if weights is None:
             best = 0
         else:
-            scores = [sum(weights.get(n, 0.0) * v for n, v in f.items()) for f in features]
-            best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+            candidates = [Candidate((k, k + 1), None, "cue", f) for k, f in enumerate(features)]
+            best = choose(candidates, weights, margin=margin).index
         hits += labels[best]
     return hits / max(len(data), 1)
 
@@ -231,9 +231,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.validate:
         cut = len(data) * 4 // 5
         held = fit(data[:cut], l2=args.l2, min_count=args.min_count)
-        print(
-            f"last fifth: rules' pick right {accuracy(data[cut:], None):.3f}, model's {accuracy(data[cut:], held):.3f}"
-        )
+        for margin in (0.0, 0.5, 1.0, 1.5, 2.0):
+            print(
+                f"last fifth: rules' pick right {accuracy(data[cut:], None):.3f}, "
+                f"model's {accuracy(data[cut:], held, margin):.3f} (margin {margin})"
+            )
     weights = fit(data, l2=args.l2, min_count=args.min_count)
     print(
         f"{len(articles)} articles, {len(data)} quotes with 2+ candidates and a right one; "

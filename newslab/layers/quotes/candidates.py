@@ -15,6 +15,7 @@ from newslab.layers.quotes.cues import (
     NAMING_VERBS,
     PRONOUNS,
     cue_lemma,
+    held_claim,
     is_according,
     is_cue,
     is_subordinate,
@@ -115,7 +116,7 @@ class _SpeakerCandidates:
             for token in sentence:
                 if token.is_space or token.is_punct or self.quote_around(token.idx) is not None:
                     continue
-                if is_cue(token, stance=True) or is_according(token) or cue_lemma(token) in NAMING_VERBS:
+                if is_cue(token) or is_according(token) or cue_lemma(token) in NAMING_VERBS:
                     cues.append((self.distance(token, first, last), token))
         cues.sort(key=lambda pair: (pair[0], pair[1].i))
         kind = draft.kind
@@ -126,6 +127,10 @@ class _SpeakerCandidates:
             picked.append((rule_cue, self.span_root(rule)))
         for _, cue in cues[:MAX_CUES]:
             picked.append((cue, self.speaker_token(cue)))
+        introducing = None
+        if draft.span is not None:
+            left, _ = self.frame(draft.span, stop_at_quotes=draft.kind == "direct")
+            introducing = self.introducing_cue(left)
         nearest = min((self.distance(cue, first, last) for cue, _ in picked if cue is not None), default=0)
         found: dict[tuple[int, int], Candidate] = {}
         for rank, (cue, speaker) in enumerate(picked):
@@ -138,6 +143,8 @@ class _SpeakerCandidates:
             features = self.cue_features(cue, speaker, first, last, quote_span, distance, kind)
             if distance <= nearest:
                 features["nearest"] = 1.0
+            if introducing is not None and cue.i == introducing.i:
+                features["introduces"] = 1.0  # "Lee said, “…”": the verb right before a comma and the quote
             found[mention] = Candidate(mention, self.cue_span(cue), "cue", features, cue.i)
         if rule is not None and rule not in found:
             origin = "previous" if draft.floating else "rule"
@@ -199,6 +206,8 @@ class _SpeakerCandidates:
             features["names_someone"] = 1.0
         if speaker.is_upper and len(speaker.text) > 1:
             features["speaker_in_capitals"] = 1.0  # a dateline ("WASHINGTON —") more often than a speaker
+        if held_claim(cue):
+            features["held_claim"] = 1.0  # "Lee's claim that …": the owner of a claim made it
         if is_subordinate(cue):
             features["subordinate"] = 1.0
         if self.quote_around(speaker.idx) is not None:

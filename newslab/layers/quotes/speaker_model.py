@@ -109,14 +109,21 @@ def score(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
-def choose(candidates: list[Candidate], weights: dict[str, float] | None = None) -> Choice:
+def choose(
+    candidates: list[Candidate], weights: dict[str, float] | None = None, *, margin: float = 0.0
+) -> Choice:
     """Score every candidate and pick the best (ties go to the earlier one, the rules' pick first).
 
     Args:
         candidates: at least one candidate.
         weights: feature weights; the shipped ones when ``None``.
+        margin: how far another candidate must outscore the rules' pick (the candidate with the
+            ``rule`` feature) to replace it.
     """
     weights = load_weights() if weights is None else weights
     scores = tuple(score(c.features, weights) for c in candidates)
     best = max(range(len(candidates)), key=lambda k: (scores[k], -k))
+    ruled = [k for k, c in enumerate(candidates) if c.features.get("rule")]
+    if ruled and scores[best] - scores[ruled[0]] <= margin:
+        best = ruled[0]
     return Choice(tuple(candidates), scores, best, weights)
