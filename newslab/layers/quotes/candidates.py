@@ -198,6 +198,9 @@ class _SpeakerCandidates:
             f"{kind}:speaker={who}": 1.0,
             f"speaker_dep={speaker.dep_}": 1.0,
             f"same_sentence={cue.sent.start == first.sent.start}": 1.0,
+            f"side={side}:speaker={who}": 1.0,
+            f"side={side}:cue_dep={cue.dep_}": 1.0,
+            f"{kind}:speaker_dep={speaker.dep_}": 1.0,
         }
         if governs:
             features["governs_quote"] = 1.0
