@@ -5,6 +5,9 @@ reported without them), the verb or phrase that introduces it (the *cue*: "said"
 to"), the words that name who made it (the *speaker mention*: a name, a description or a pronoun)
 and, when the text says so, where it was made (the *channel*: a tweet, a statement, "NBC’s Meet the
 Press"). A quote with no cue of its own takes the speaker of the attribution it continues.
+When a sentence offers several people who could have said a quote, a small learned model
+(:mod:`newslab.layers.quotes.speaker_model`, trained on PolNeAR news articles) makes the final
+choice among them; ``explain_speakers`` says why each one won.
 
 ``newslab.quotes.find_quotes`` turns these records into ``Quote`` objects; use that in notebooks.
 The word lists and the one-token tests the rules build on ("is this a verb of saying?") are in
