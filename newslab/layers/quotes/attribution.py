@@ -27,12 +27,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.layers.quotemarks import Regions, quotations
-from newslab.layers.quotes.candidates import _SpeakerCandidates
+from newslab.layers.quotes.candidates import Rescue, _SpeakerCandidates
 from newslab.layers.quotes.channels import _Channels
 from newslab.layers.quotes.cues import (
     PRONOUNS,
 )
 from newslab.layers.quotes.drafts import Attribution, _Draft
+from newslab.layers.quotes.fragment_model import keep_reasons, load_fragment_model
 from newslab.layers.quotes.indexes import Runs
 from newslab.layers.quotes.naming import _Naming
 from newslab.layers.quotes.reported import _ReportedSpeech
@@ -66,6 +67,7 @@ def attribute(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Attr
     """
     finder, drafts = _ruled_drafts(article, doc)
     finder.rechoose_speakers(drafts)
+    finder.rescue_fragments(drafts)
     # a quotation whose speaker the article never gives (no cue, no attribution to continue) answers
     # no "who said what": a row with no speaker would only stand for the reporter's scare quotes
     drafts = [d for d in drafts if d.mention is not None]
@@ -101,6 +103,42 @@ def speaker_candidates(article: Article, doc: Doc) -> list[tuple[int, int, str, 
         if draft.mention is not None and not nested:
             previous = draft
     return out
+
+
+def fragment_decisions(article: Article, doc: Doc) -> list[Rescue]:
+    """The fragment model's decision on each quotation the rules left without a speaker.
+
+    This is what ``scripts/train_speaker_model.py`` learns the fragment model from, and what
+    :func:`explain_fragments` shows.
+    """
+    finder, drafts = _ruled_drafts(article, doc)
+    finder.rechoose_speakers(drafts)
+    return finder.rescue_fragments(drafts)
+
+
+def explain_fragments(article: Article, doc: Doc) -> list[dict[str, Any]]:
+    """Why each quotation the rules left without a speaker was kept or dropped.
+
+    Returns one JSON-safe dict per such quotation: ``quote``, ``speaker`` (the speaker model's pick),
+    ``chance`` (the fragment model's estimate that the quote and the speaker are right), ``kept``
+    and ``reasons`` (the features that pushed the chance most, with how much each pushed).
+
+    Example:
+        >>> explain_fragments(article, parse(article))[0]["kept"]
+        False
+    """
+    weights, _ = load_fragment_model()
+    text = article.text
+    return [
+        {
+            "quote": text[d.draft.start : d.draft.end],
+            "speaker": text[slice(*d.choice.chosen.mention)],
+            "chance": round(d.chance, 3),
+            "kept": d.kept,
+            "reasons": keep_reasons(d.features, weights),
+        }
+        for d in fragment_decisions(article, doc)
+    ]
 
 
 def explain_speakers(article: Article, doc: Doc) -> list[dict[str, Any]]:

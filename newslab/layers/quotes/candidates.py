@@ -4,11 +4,14 @@ For each direct or partial quote the rules have attributed, :meth:`_SpeakerCandi
 lists who else could have said it: the subject of every verb of saying in the quote's sentences, the
 speaker of the previous quote, and the rules' own pick. Each candidate carries the features the
 model in :mod:`newslab.layers.quotes.speaker_model` scores; :meth:`rechoose_speakers` applies it.
+:meth:`rescue_fragments` does the same for the quotations the rules leave without a speaker and keeps
+one only when the model in :mod:`newslab.layers.quotes.fragment_model` is confident enough.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslab.layers.quotes.cues import (
@@ -21,6 +24,7 @@ from newslab.layers.quotes.cues import (
     is_subordinate,
     names_someone,
 )
+from newslab.layers.quotes.fragment_model import keep_chance, load_fragment_model, words_bucket
 from newslab.layers.quotes.speaker_model import Candidate, Choice, choose, load_weights
 
 if TYPE_CHECKING:
@@ -56,6 +60,17 @@ def speaker_kind(token: Token) -> str:
     return "noun"
 
 
+@dataclass(frozen=True)
+class Rescue:
+    """The fragment model's decision on one quotation the rules left without a speaker."""
+
+    draft: _Draft
+    choice: Choice
+    features: dict[str, float]
+    chance: float
+    kept: bool
+
+
 class _SpeakerCandidates:
     """Candidates: the people near a quote who may have said it, each with the model's features."""
 
@@ -79,6 +94,124 @@ class _SpeakerCandidates:
             if draft.mention is not None and not nested:
                 previous = draft
         return choices
+
+    def rescue_fragments(self, drafts: list[_Draft]) -> list[Rescue]:
+        """Give a speaker to the quotations the rules left without one, when the fragment model agrees.
+
+        Every decision is returned (kept or not), with the chance and the features behind it; the
+        previous speaker a fragment may take is the one before any fragment was kept.
+        """
+        speaker_weights = load_weights()
+        keep_weights, threshold = load_fragment_model()
+        if not speaker_weights:
+            return []  # without its weights, the fragment model only records what it sees (for training)
+        decisions = []
+        for draft, previous in self.unattributed(drafts):
+            found = self.fragment_choice(draft, previous, speaker_weights)
+            if found is None:
+                continue
+            choice, features = found
+            chance = keep_chance(features, keep_weights) if keep_weights else 0.0
+            decisions.append(
+                Rescue(draft, choice, features, chance, bool(keep_weights) and chance >= threshold)
+            )
+        for decision in decisions:
+            if decision.kept:
+                self.adopt(decision.draft, decision.choice.chosen)
+        return decisions
+
+    def unattributed(self, drafts: list[_Draft]) -> list[tuple[_Draft, _Draft | None]]:
+        """Quoted direct or partial statements without a speaker, each with the attributed one before it."""
+        out = []
+        previous: _Draft | None = None
+        for draft in drafts:
+            if draft.span is not None and draft.mention is None and draft.kind in ("direct", "partial"):
+                out.append((draft, previous))
+            nested = draft.span is None and self.quote_around(draft.start) is not None
+            if draft.mention is not None and not nested:
+                previous = draft
+        return out
+
+    def fragment_choice(
+        self, draft: _Draft, previous: _Draft | None, speaker_weights: dict[str, float]
+    ) -> tuple[Choice, dict[str, float]] | None:
+        """The speaker model's pick for an unattributed quotation and the fragment model's features."""
+        candidates = self.speaker_candidates(draft, previous)
+        head = self.hanging_from(draft)
+        if head is not None:
+            candidates.append(head)
+        unique: dict[tuple[int, int], Candidate] = {}
+        for candidate in candidates:
+            unique.setdefault(candidate.mention, candidate)
+        if not unique:
+            return None
+        choice = choose(list(unique.values()), speaker_weights)
+        return choice, self.fragment_features(draft, choice, head)
+
+    def hanging_from(self, draft: _Draft) -> Candidate | None:
+        """The subject of the verb a quotation hangs from ("Lee promised a “big” wall" → Lee)."""
+        first = self.token_at(draft.start)
+        last = self.token_at(max(draft.start, draft.end - 1))
+        quote_span = self.quote_around(draft.start)
+        if first is None or last is None or quote_span is None:
+            return None
+        for token in self.tokens_between(*quote_span):
+            head = token.head
+            if self.quote_around(head.idx) == quote_span:
+                continue
+            for _ in range(4):
+                if head.pos_ in ("VERB", "AUX") and self.quote_around(head.idx) is None:
+                    speaker = self.speaker_token(head)
+                    if speaker is None:
+                        return None
+                    distance = self.distance(head, first, last)
+                    features = self.cue_features(head, speaker, first, last, quote_span, distance, draft.kind)
+                    del features["origin=cue"]
+                    features["origin=head"] = 1.0
+                    return Candidate(
+                        self.mention_span(speaker), self.cue_span(head), "head", features, head.i
+                    )
+                if head.head.i == head.i:
+                    return None
+                head = head.head
+            return None
+        return None
+
+    def fragment_features(self, draft: _Draft, choice: Choice, head: Candidate | None) -> dict[str, float]:
+        """What the fragment model sees: the fragment's shape, the words before it and the speaker model's pick."""
+        words = [t for t in self.tokens_between(draft.start, draft.end) if not t.is_punct and not t.is_space]
+        capitals = sum(t.text[:1].isupper() for t in words)
+        chance = choice.probabilities()[choice.index]
+        chosen = choice.chosen
+        features = {
+            "bias": 1.0,
+            f"kind={draft.kind}": 1.0,
+            f"words={words_bucket(len(words))}": 1.0,
+            "pick_chance": chance,
+            f"candidates={min(len(choice.candidates), 3)}": 1.0,
+            f"pick_origin={chosen.origin}": 1.0,
+        }
+        if words and capitals == len(words):
+            features["all_capitalised"] = 1.0  # a title or a name ("Meet the Press") more often than a quote
+        if head is not None and head.mention == chosen.mention:
+            features["pick_is_head_subject"] = 1.0
+        if words:
+            before = self.doc[words[0].i - 1] if words[0].i > 0 else None
+            while before is not None and before.i > 0 and (before.is_punct or before.is_space):
+                before = self.doc[before.i - 1]
+            if before is not None:
+                features[f"before_pos={before.pos_}"] = 1.0
+                features[f"before={before.lemma_.lower()}"] = 1.0
+            outside = [
+                t.head for t in words if self.quote_around(t.head.idx) != self.quote_around(draft.start)
+            ]
+            if outside:
+                features[f"hangs_from={outside[0].pos_}"] = 1.0
+                features[f"hangs_as={words[0].dep_ if len(words) == 1 else 'phrase'}"] = 1.0
+        for name, value in chosen.features.items():
+            if not name.startswith(("lemma=", "cue_tag=")):
+                features[f"pick:{name}"] = value
+        return features
 
     def is_choosable(self, draft: _Draft) -> bool:
         """Quotes the model may re-attribute: quoted, direct or partial, attributed, and not signed.
