@@ -20,11 +20,13 @@ Example:
 
 from __future__ import annotations
 
-import json
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+from newslab import errors
+from newslab.layers.quotes.speaker_model import score
+from newslab.layers.quotes.weights import read_weights
 
 FRAGMENT_WEIGHTS_PATH = Path(__file__).resolve().parent / "fragment_weights.json"
 FRAGMENT_SCHEMA = "newslab.fragment_keep/1"
@@ -32,20 +34,21 @@ FRAGMENT_SCHEMA = "newslab.fragment_keep/1"
 
 @lru_cache(maxsize=1)
 def load_fragment_model(path: Path = FRAGMENT_WEIGHTS_PATH) -> tuple[dict[str, float], float]:
-    """The shipped weights (feature name → weight) and threshold; no weights when the file is absent."""
-    if not path.exists():
-        return {}, 1.0
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("schema") != FRAGMENT_SCHEMA:
-        return {}, 1.0
-    weights = {str(name): float(value) for name, value in data["weights"].items()}
-    return weights, float(data["threshold"])
+    """The shipped weights (feature name → weight) and threshold, read once and checked."""
+    model = "fragment-keeping model"
+    weights, data = read_weights(path, FRAGMENT_SCHEMA, model=model)
+    threshold = data.get("threshold")
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
+        raise errors.InvalidInput(
+            f"The {model} `{path.name}` needs a threshold between 0 and 1: "
+            "run `python scripts/train_speaker_model.py` to make it again."
+        )
+    return weights, float(threshold)
 
 
 def keep_chance(features: dict[str, float], weights: dict[str, float]) -> float:
     """The estimated chance that a fragment is a quote and its proposed speaker is right."""
-    total = sum(weights.get(name, 0.0) * value for name, value in features.items())
-    total = max(-30.0, min(30.0, total))
+    total = max(-30.0, min(30.0, score(features, weights)))
     return 1.0 / (1.0 + math.exp(-total))
 
 

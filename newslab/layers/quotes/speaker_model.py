@@ -21,12 +21,12 @@ Example:
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+from newslab.layers.quotes.weights import read_weights
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "speaker_weights.json"
 SCHEMA = "newslab.speaker_choice/1"
@@ -95,13 +95,8 @@ class Choice:
 
 @lru_cache(maxsize=1)
 def load_weights(path: Path = WEIGHTS_PATH) -> dict[str, float]:
-    """The shipped weights (feature name → weight); empty when the file is absent."""
-    if not path.exists():
-        return {}
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("schema") != SCHEMA:
-        return {}
-    return {str(name): float(value) for name, value in data["weights"].items()}
+    """The shipped weights (feature name → weight), read once and checked (see ``read_weights``)."""
+    return read_weights(path, SCHEMA, model="speaker-choice model")[0]
 
 
 def score(features: dict[str, float], weights: dict[str, float]) -> float:

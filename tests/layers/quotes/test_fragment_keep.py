@@ -8,11 +8,13 @@ others parse small invented sentences with the small English model (marked ``mod
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 
+from newslab import errors
 from newslab.article import Article
 from newslab.layers.quotes.fragment_model import (
     FRAGMENT_SCHEMA,
@@ -64,11 +66,20 @@ def test_shipped_weights_are_small_readable_json_with_a_threshold():
     assert 0 < threshold < 1 and "bias" in weights
 
 
-def test_weights_of_another_kind_keep_nothing(tmp_path):
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ({"schema": "something/else", "weights": {"bias": 9}}, "is not a newslab fragment-keeping model"),
+        ({"schema": FRAGMENT_SCHEMA, "weights": {"bias": 1}}, "needs a threshold between 0 and 1"),
+        ({"schema": FRAGMENT_SCHEMA, "weights": {"bias": 1}, "threshold": 1.5}, "needs a threshold"),
+        ({"schema": FRAGMENT_SCHEMA, "weights": {"bias": "x"}, "threshold": 0.5}, "not a number ('bias')"),
+    ],
+)
+def test_a_damaged_fragment_model_stops_with_one_sentence(tmp_path, content, message):
     path = tmp_path / "weights.json"
-    path.write_text(json.dumps({"schema": "something/else", "weights": {"bias": 9}}), encoding="utf-8")
-    assert load_fragment_model(path) == ({}, 1.0)
-    assert load_fragment_model(tmp_path / "absent.json") == ({}, 1.0)
+    path.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(errors.InvalidInput, match=re.escape(message)):
+        load_fragment_model.__wrapped__(path)
 
 
 def test_importing_the_kit_does_not_load_the_fragment_weights():

@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+from newslab import errors
 from newslab.article import Article
 from newslab.layers.quotes.speaker_model import (
     SCHEMA,
@@ -57,11 +58,11 @@ def test_shipped_weights_are_small_readable_json():
     assert load_weights()["rule"] > 0  # the rules' own pick counts for something
 
 
-def test_weights_of_another_kind_are_not_used(tmp_path):
+def test_a_weights_file_of_another_kind_stops_with_one_sentence(tmp_path):
     path = tmp_path / "weights.json"
     path.write_text(json.dumps({"schema": "something/else", "weights": {"rule": 1}}), encoding="utf-8")
-    assert load_weights(path) == {}
-    assert load_weights(tmp_path / "absent.json") == {}
+    with pytest.raises(errors.InvalidInput, match="is not a newslab speaker-choice model"):
+        load_weights(path)
 
 
 def test_importing_the_kit_does_not_load_the_weights():
