@@ -89,3 +89,44 @@ def test_06_agreement_figures_in_the_prose(seed, root):
     assert (result.sentences, round(result.agreement * 3), result.kappa) == (3, 2, 0.0)
     values = {a.attrs["value"] for a in gold.labelled("SENTIMENT") if within[0] <= a.start < within[1]}
     assert values == {"negative"}
+
+
+def test_03_what_the_machine_learned_from_matches_the_shipped_models(root):
+    folder = root / "newslab" / "layers" / "quotes"
+    speakers = json.loads((folder / "speaker_weights.json").read_text(encoding="utf-8"))["meta"]
+    fragments = json.loads((folder / "fragment_weights.json").read_text(encoding="utf-8"))["meta"]
+    cues = json.loads((folder / "learned_cues.json").read_text(encoding="utf-8"))["about"]
+    prose = _prose("03-who-said-what.ipynb")
+    assert speakers["articles"] == fragments["articles"] == 671 and "(671 articles," in cues
+    assert "all from 671 US political news articles" in prose
+    assert f"learned from {speakers['quotes']:,} such quotes" in prose
+    assert f"learned from {fragments['fragments']:,} such quotations" in prose
+
+
+def test_05_the_target_model_figures_match_its_weights_file(root):
+    meta = json.loads(
+        (root / "newslab" / "layers" / "sentiment" / "target_weights.json").read_text(encoding="utf-8")
+    )["meta"]
+    prose = _prose("05-sentiment.ipynb")
+    assert f"small model trained on {meta['rows']:,} news sentences" in prose
+    assert "cross-validation" in meta["settings_chosen_by"]
+    assert f"macro-F1 of about {meta['cv_macro_f1']:.2f}" in prose
+
+
+@pytest.mark.model
+def test_05_a_negative_score_sits_beside_a_neutral_label(seed):
+    from newslab.sentiment import target_sentiment_table
+
+    assert "a negative score can sit beside a neutral label" in _prose("05-sentiment.ipynb")
+    russia = target_sentiment_table(seed, "Russia")
+    assert ((russia["label"] == "neutral") & (russia["score"] < 0)).any()
+
+
+@pytest.mark.model
+def test_08_the_kit_gives_merkels_quote_to_the_aides():
+    from newslab.article import Article
+    from newslab.quotes import quotes_table
+
+    assert "and the kit\npicks the aides" in _prose("08-who-gets-a-voice.ipynb")
+    text = "Joe Biden met Angela Merkel in Berlin. “The alliance is back,” she said, according to aides."
+    assert quotes_table(Article.from_text(text))["speaker"].tolist() == ["aides"]
