@@ -11,10 +11,12 @@ file is read once, on first use, never at import.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from newslab import errors
+from newslab.jsontext import parse_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,9 +80,39 @@ def offered_shapes(token: Token) -> set[str]:
 
 
 @cache
-def learned_cues() -> dict:
-    """The learned cue table (read from ``learned_cues.json`` on first use)."""
-    return json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
+def learned_cues(path: Path = LEARNED_PATH) -> dict:
+    """The learned cue table, read from ``learned_cues.json`` on first use and checked.
+
+    Raises:
+        InvalidInput: the file is missing, is not JSON, or a verb's counts are not whole numbers
+            with ``0 <= cues <= offered`` and ``offered > 0``.
+    """
+    remake = "reinstall newslab or run `python scripts/learn_cues.py` to make it again"
+    if not path.is_file():
+        raise errors.InvalidInput(f"The learned cue table `{path.name}` is missing: {remake}.")
+    data = parse_json(
+        path.read_text(encoding="utf-8"), where=f"The learned cue table `{path.name}`", fix=remake
+    )
+    verbs = data.get("verbs") if isinstance(data, dict) else None
+    if not isinstance(verbs, dict) or not all(isinstance(shapes, dict) for shapes in verbs.values()):
+        raise errors.InvalidInput(f"`{path.name}` is not a newslab learned cue table: {remake}.")
+    for lemma, shapes in verbs.items():
+        for shape, counts in shapes.items():
+            if not _sound_counts(counts):
+                raise errors.InvalidInput(
+                    f"The learned cue table `{path.name}` has broken counts for {lemma!r} + {shape}: {remake}."
+                )
+    return data
+
+
+def _sound_counts(counts: object) -> bool:
+    if not isinstance(counts, dict):
+        return False
+    numbers = [counts.get(key) for key in ("cues", "offered", "unnamed")]
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers):
+        return False
+    cues, offered, unnamed = numbers
+    return offered > 0 and cues <= offered and unnamed <= cues
 
 
 def learned_shapes(token: Token) -> list[tuple[str, dict]]:

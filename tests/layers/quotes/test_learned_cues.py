@@ -7,11 +7,13 @@ model (marked ``model``).
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 
+from newslab import errors
 from newslab.article import Article
 from newslab.layers.quotes.learned import LEARNED_PATH, learned_cues
 
@@ -132,3 +134,33 @@ def test_a_learned_verb_inside_someone_elses_report_is_part_of_it(reports):
     found = reports("The engineer said the board had known about the cracks for years.")
     assert ("the board had known about the cracks for years", "The engineer") in found
     assert not [mention for _, mention in found if mention == "the board"]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "is missing"),
+        ('{"verbs": ', "is not valid JSON"),
+        ('{"about": "x"}', "is not a newslab learned cue table"),
+        ('{"verbs": {"say": [1]}}', "is not a newslab learned cue table"),
+        ('{"verbs": {"say": {"ccomp": {"cues": 5, "offered": 0, "unnamed": 0}}}}', "'say' + ccomp"),
+        ('{"verbs": {"say": {"ccomp": {"cues": 5, "offered": 4, "unnamed": 0}}}}', "broken counts"),
+        ('{"verbs": {"say": {"ccomp": {"cues": 2, "offered": 4, "unnamed": 3}}}}', "broken counts"),
+        ('{"verbs": {"say": {"ccomp": {"cues": "2", "offered": 4, "unnamed": 0}}}}', "broken counts"),
+        ('{"verbs": {"say": {"ccomp": {"cues": true, "offered": 4, "unnamed": 0}}}}', "broken counts"),
+    ],
+)
+def test_a_damaged_cue_table_stops_with_one_sentence(tmp_path, content, message):
+    path = tmp_path / "learned_cues.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(errors.InvalidInput, match=re.escape(message)) as raised:
+        learned_cues.__wrapped__(path)
+    assert "\n" not in str(raised.value) and "learned_cues.json" in str(raised.value)
+
+
+def test_a_sound_cue_table_is_read_as_written(tmp_path):
+    table = {"verbs": {"vow": {"xcomp": {"cues": 3, "offered": 4, "unnamed": 1}}}}
+    path = tmp_path / "learned_cues.json"
+    path.write_text(json.dumps(table), encoding="utf-8")
+    assert learned_cues.__wrapped__(path) == table
