@@ -91,14 +91,23 @@ def make_doc(text: str, paragraph_starts: tuple[int, ...] = ()) -> Doc:
     ``cabin.)``) never starts one: straight quotes look the same open and closed, and the model
     otherwise leaves a sentence made of one ``"``.
     """
+    import numpy
+    from spacy.attrs import SENT_START
+
     nlp = load_model()
     doc = nlp.make_doc(text)
     starts = set(paragraph_starts)
+    edges = numpy.zeros(
+        (len(doc), 1), dtype="int64"
+    )  # 1: starts a sentence, -1: never does, 0: parser decides
     for token in doc:
         if token.idx in starts and token.i > 0:
-            token.is_sent_start = True
+            edges[token.i] = 1
         elif _glued(doc, token.i - 1, token.i) and not _glued(doc, token.i, token.i + 1, word=True):
-            token.is_sent_start = False
+            edges[token.i] = -1
+    if edges.any():
+        # Set all at once: spaCy checks the whole doc on every single ``is_sent_start`` assignment.
+        doc.from_array([SENT_START], edges.astype("uint64"))
     return doc
 
 

@@ -10,8 +10,10 @@ one only when the model in :mod:`newslab.layers.quotes.fragment_model` is confid
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newslab.layers.quotes.cues import (
@@ -236,6 +238,36 @@ class _SpeakerCandidates:
             cue = self.doc[candidate.cue_index] if candidate.cue_index is not None else None
             draft.channel = self.channel_of(cue) if cue is not None else None
 
+    @cached_property
+    def _doc_sentences(self) -> tuple[list[int], list[int]]:
+        """The token index where each of spaCy's sentences starts, and where it ends; built once."""
+        bounds = [(sentence.start, sentence.end) for sentence in self.doc.sents]
+        return [start for start, _ in bounds], [end for _, end in bounds]
+
+    def doc_sentence(self, token: Token) -> int:
+        """The number of spaCy's sentence that holds ``token`` (a lookup, not a walk to its start)."""
+        return bisect.bisect_right(self._doc_sentences[0], token.i) - 1
+
+    @cached_property
+    def _saying_words(self) -> tuple[list[Token], list[int]]:
+        """Every word outside quotations that may introduce a speaker, and their token indexes."""
+        words = [
+            token
+            for token in self.doc
+            if not (token.is_space or token.is_punct)
+            and self.quote_around(token.idx) is None
+            and (is_cue(token) or is_according(token) or cue_lemma(token) in NAMING_VERBS)
+        ]
+        return words, [token.i for token in words]
+
+    def saying_words_in(self, sentence: int) -> list[Token]:
+        """The words of one sentence that may introduce a speaker (verbs of saying, "according")."""
+        starts, ends = self._doc_sentences
+        words, indexes = self._saying_words
+        return words[
+            bisect.bisect_left(indexes, starts[sentence]) : bisect.bisect_left(indexes, ends[sentence])
+        ]
+
     def speaker_candidates(self, draft: _Draft, previous: _Draft | None) -> list[Candidate]:
         """Everyone who may have made a quote, the rules' pick first, each with its features."""
         first = self.token_at(draft.start)
@@ -243,14 +275,10 @@ class _SpeakerCandidates:
         if first is None or last is None:
             return []
         quote_span = self.quote_around(draft.start)
-        sentences = {first.sent.start: first.sent, last.sent.start: last.sent}
         cues: list[tuple[int, Token]] = []
-        for sentence in sentences.values():
-            for token in sentence:
-                if token.is_space or token.is_punct or self.quote_around(token.idx) is not None:
-                    continue
-                if is_cue(token) or is_according(token) or cue_lemma(token) in NAMING_VERBS:
-                    cues.append((self.distance(token, first, last), token))
+        for sentence in {self.doc_sentence(first), self.doc_sentence(last)}:
+            for token in self.saying_words_in(sentence):
+                cues.append((self.distance(token, first, last), token))
         cues.sort(key=lambda pair: (pair[0], pair[1].i))
         kind = draft.kind
         rule = draft.mention
@@ -330,7 +358,7 @@ class _SpeakerCandidates:
             f"speaker={who}": 1.0,
             f"{kind}:speaker={who}": 1.0,
             f"speaker_dep={speaker.dep_}": 1.0,
-            f"same_sentence={cue.sent.start == first.sent.start}": 1.0,
+            f"same_sentence={self.doc_sentence(cue) == self.doc_sentence(first)}": 1.0,
             f"side={side}:speaker={who}": 1.0,
             f"side={side}:cue_dep={cue.dep_}": 1.0,
             f"{kind}:speaker_dep={speaker.dep_}": 1.0,
