@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslab import errors
-from newslab.jsontext import parse_json
+from newslab.layers.quotes.weights import read_shipped_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -88,11 +88,7 @@ def learned_cues(path: Path = LEARNED_PATH) -> dict:
             with ``0 <= cues <= offered`` and ``offered > 0``.
     """
     remake = "reinstall newslab or run `python scripts/learn_cues.py` to make it again"
-    if not path.is_file():
-        raise errors.InvalidInput(f"The learned cue table `{path.name}` is missing: {remake}.")
-    data = parse_json(
-        path.read_text(encoding="utf-8"), where=f"The learned cue table `{path.name}`", fix=remake
-    )
+    data = read_shipped_json(path, what="learned cue table", remake=remake)
     verbs = data.get("verbs") if isinstance(data, dict) else None
     if not isinstance(verbs, dict) or not all(isinstance(shapes, dict) for shapes in verbs.values()):
         raise errors.InvalidInput(f"`{path.name}` is not a newslab learned cue table: {remake}.")

@@ -17,6 +17,23 @@ from newslab import errors
 from newslab.jsontext import parse_json
 
 
+def read_shipped_json(path: Path, *, what: str, remake: str) -> Any:
+    """The JSON value of a file shipped with the kit; one sentence naming ``what`` if it cannot be read.
+
+    Args:
+        path: the file.
+        what: what the file is called in a message ("speaker-choice model").
+        remake: what to do about it ("reinstall newslab or run …").
+    """
+    if not path.is_file():
+        raise errors.InvalidInput(f"The {what} `{path.name}` is missing: {remake}.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise errors.InvalidInput(f"The {what} `{path.name}` is not UTF-8 text: {remake}.") from None
+    return parse_json(text, where=f"The {what} `{path.name}`", fix=remake)
+
+
 def read_weights(path: Path, schema: str, *, model: str) -> tuple[dict[str, float], dict[str, Any]]:
     """The feature weights in ``path`` and the whole file's contents, after checking both.
 
@@ -30,13 +47,7 @@ def read_weights(path: Path, schema: str, *, model: str) -> tuple[dict[str, floa
             that is not a finite number.
     """
     retrain = "reinstall newslab or run `python scripts/train_speaker_model.py` to make it again"
-    if not path.is_file():
-        raise errors.InvalidInput(f"The {model} `{path.name}` is missing: {retrain}.")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise errors.InvalidInput(f"The {model} `{path.name}` is not UTF-8 text: {retrain}.") from None
-    data = parse_json(text, where=f"The {model} `{path.name}`", fix=retrain)
+    data = read_shipped_json(path, what=model, remake=retrain)
     if (
         not isinstance(data, dict)
         or data.get("schema") != schema
