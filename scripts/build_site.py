@@ -10,6 +10,7 @@ headings go in order (one h1, no skipped levels). It exits 1 and lists the probl
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import html
 import itertools
 import re
@@ -31,6 +32,11 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #999;padding:.2rem .5re
 {body}
 </main></body></html>
 """
+# Files a notebook writes when a student runs it (notebooks 06 and 07 bundle the work in my-work.zip,
+# my-work-2.zip, …). The read-only site shows the stored output, but nobody ran it there, so a link to
+# such a file would be broken (or would hand out whatever the last run left in the checkout).
+WRITTEN_WHEN_RUN = ("my-work*.zip",)
+RUN_TIME_NOTE = "made when you run the notebook yourself"
 
 
 def local_link(href: str, *, suffix_map: dict[str, str]) -> str:
@@ -43,6 +49,23 @@ def local_link(href: str, *, suffix_map: dict[str, str]) -> str:
         if path.endswith(old):
             path = path[: -len(old)] + new
     return path + (f"#{parsed.fragment}" if parsed.fragment else "")
+
+
+def unlink_run_time_files(page: str) -> str:
+    """Turn links to files a notebook writes when run into plain text that says so."""
+
+    def replace(match: re.Match) -> str:
+        href = urlparse(html.unescape(match.group(1)))
+        name = Path(href.path).name
+        if (
+            href.scheme
+            or href.netloc
+            or not any(fnmatch.fnmatch(name, pattern) for pattern in WRITTEN_WHEN_RUN)
+        ):
+            return match.group(0)
+        return f'<span title="{RUN_TIME_NOTE}">{match.group(2)}</span> ({RUN_TIME_NOTE})'
+
+    return re.sub(r'<a\b[^>]*\bhref="([^"]+)"[^>]*>(.*?)</a>', replace, page, flags=re.S)
 
 
 def rewrite_links(page: str) -> str:
@@ -100,7 +123,7 @@ def render_notebook(path: Path) -> tuple[str, str]:
     # nbconvert writes a placeholder alt text on every image; put each figure's description there.
     body = re.sub(rf'<img alt="{NBCONVERT_PLACEHOLDER}"', add_alt, body)
     title = notebook.cells[0].source.splitlines()[0].lstrip("# ").strip() if notebook.cells else path.stem
-    return title, rewrite_links(body)
+    return title, rewrite_links(unlink_run_time_files(body))
 
 
 def render_markdown(path: Path, *, home: str) -> tuple[str, str]:
