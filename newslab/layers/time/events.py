@@ -15,10 +15,14 @@ newest, most important fact first and fills in what led to it afterwards. This m
 
 Example:
     >>> from newslab import load_article
-    >>> from newslab.timeline import timexes_table, timeline_table
+    >>> from newslab.nlp import parse
+    >>> from newslab.layers.time import find_events, find_timexes
     >>> article = load_article("trump-russia-cyber")
-    >>> timexes_table(article)[["text", "type", "value"]].head(2)
-    >>> timeline_table(article)[["rank", "sentence", "when", "label"]]
+    >>> doc = parse(article)
+    >>> events = find_events(article, doc, find_timexes(article, doc), quotes=[])
+    >>> [(e.rank, e.label) for e in events][:3]
+
+The notebooks show these as tables and plots through :mod:`newslab.timeline`.
 """
 
 from __future__ import annotations
