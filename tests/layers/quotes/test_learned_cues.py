@@ -193,7 +193,10 @@ def test_a_learned_verb_inside_someone_elses_report_is_part_of_it(reports):
         ('{"verbs": {"say": {"ccomp": {"cues": "2", "offered": 4, "unnamed": 0}}}}', "broken counts"),
         ('{"verbs": {"say": {"ccomp": {"cues": true, "offered": 4, "unnamed": 0}}}}', "broken counts"),
         ('{"verbs": {}, "nouns": ["claim"]}', "is not a newslab learned cue table"),
-        ('{"verbs": {}, "nouns": {"claim": {"acl": {"cues": 5, "offered": 4, "unnamed": 0}}}}', "'claim' + acl"),
+        (
+            '{"verbs": {}, "nouns": {"claim": {"acl": {"cues": 5, "offered": 4, "unnamed": 0}}}}',
+            "'claim' + acl",
+        ),
     ],
 )
 def test_a_damaged_cue_table_stops_with_one_sentence(tmp_path, content, message):
