@@ -99,3 +99,24 @@ def test_a_poll_whose_sentence_reports_someone_leaves_the_report_to_them(reports
 )
 def test_an_opening_phrase_that_names_no_poll_reports_nothing(reports, text):
     assert reports(text) == []
+
+
+# ---------------------------------------------------------------- where a report with an object ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one asked, and what they are asked to do
+        ("She urged voters to reject the plan.", ("voters to reject the plan", "She", "urged")),
+        ("Lee told the council to reopen the ferry.", ("the council to reopen the ferry", "Lee", "told")),
+        # what the object is for, though the parser hangs it on the verb
+        (
+            "The mayor announced a series of steps to tighten parking rules.",
+            ("a series of steps to tighten parking rules", "The mayor", "announced"),
+        ),
+    ],
+)
+def test_a_to_clause_after_the_object_belongs_to_the_report(reports, text, expected):
+    assert expected in reports(text)
