@@ -124,25 +124,28 @@ class _ReportedSpeech:
         return None
 
     def poll_findings(self, covered: Stretches) -> list[_Draft]:
-        """What a poll or survey named at the head of a sentence found: "In the new county poll, Lopez
-        leads Hart by nine points" (the poll is the source, "In" the cue, the rest of the clause the
-        finding). A clause whose own verb reports someone ("In the poll, most voters said…") is
-        theirs instead."""
+        """What a poll or survey named at the head or the end of a clause found: "In the new county
+        poll, Lopez leads Hart by nine points", "Lopez leads Hart by nine points in the new poll"
+        (the poll is the source, "in" the cue, the rest of the clause the finding). A clause whose
+        own verb reports someone ("In the poll, most voters said…") is theirs instead."""
         drafts = []
         for token in self.doc:
             if token.lower_ != "in" or token.dep_ != "prep" or not self.in_body(token.idx):
                 continue
             clause = token.head
             polls = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS]
-            if (
-                not polls
-                or clause.i < token.i
-                or clause.pos_ not in ("VERB", "AUX")
-                or is_cue(clause, stance=True)
-            ):
+            if not polls or clause.pos_ not in ("VERB", "AUX") or is_cue(clause, stance=True):
                 continue
-            opener = {t.i for t in token.subtree}
-            tokens = [t for t in clause.subtree if t.i > max(opener) and not t.is_space]
+            if not any(c.dep_ in SUBJECTS and c.tag_ not in ("WP", "WDT") for c in clause.children):
+                continue  # "…, who is third in the polls", "to close in on…": no finding of its own
+            phrase = {t.i for t in token.subtree}
+            words = [t for t in clause.subtree if not (t.is_space or t.is_punct)]
+            if clause.i > token.i:  # an opening phrase: the finding follows it
+                tokens = [t for t in clause.subtree if t.i > max(phrase) and not t.is_space]
+            elif words and words[-1].i == token.right_edge.i:  # a closing one: the finding comes before
+                tokens = [t for t in clause.subtree if t.i < min(phrase) and not t.is_space]
+            else:
+                continue
             tokens = _without_trailing_aside(tokens, clause)
             while tokens and tokens[-1].is_punct:
                 tokens.pop()

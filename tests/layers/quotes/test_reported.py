@@ -76,9 +76,14 @@ def test_a_number_that_says_nothing_is_no_source(reports, text):
             "In a survey of shop owners, rents were the biggest worry by far.",
             ("rents were the biggest worry by far", "a survey", "In"),
         ),
+        # the poll named at the end of the clause
+        (
+            "Lopez leads Hart by nine points in the new county poll.",
+            ("Lopez leads Hart by nine points", "the new county poll", "in"),
+        ),
     ],
 )
-def test_a_poll_named_at_the_head_of_a_sentence_is_the_source_of_its_finding(reports, text, expected):
+def test_a_poll_named_at_the_head_or_end_of_a_clause_is_the_source_of_its_finding(reports, text, expected):
     assert expected in reports(text)
 
 
@@ -95,6 +100,7 @@ def test_a_poll_whose_sentence_reports_someone_leaves_the_report_to_them(reports
     [
         "In the morning, the ferry leaves at six.",  # a time, not a poll
         "In the harbour, the boats were tied up for the winter.",  # a place
+        "Hart, who is third in the county poll, visited the harbour.",  # a clause on a name
     ],
 )
 def test_an_opening_phrase_that_names_no_poll_reports_nothing(reports, text):
