@@ -114,7 +114,7 @@ class _ReportedSpeech:
         if verb.pos_ not in ("VERB", "AUX") or cue_lemma(verb) not in SPEECH_VERBS:
             return None
         for child in verb.children:
-            counted = child.ent_type_ == "CARDINAL" or child.pos_ == "NUM"
+            counted = child.ent_type_ in ("CARDINAL", "PERCENT") or child.pos_ == "NUM"  # "42% say…"
             if (
                 child.dep_ == "nsubj"
                 and counted

@@ -43,6 +43,10 @@ def reports():
             "Two-thirds said the ferry was late most mornings.",
             ("the ferry was late most mornings", "Two-thirds", "said"),
         ),
+        (
+            "Some 42% say the harbour should stay open.",
+            ("the harbour should stay open", "Some 42%", "say"),
+        ),
     ],
 )
 def test_a_count_of_people_says_what_it_reports(reports, text, expected):
