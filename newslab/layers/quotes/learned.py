@@ -4,8 +4,8 @@
 train split. For every kept verb (and, under ``nouns``, every kept noun: "opposition to…", "her
 embrace of…") and each part of the parse that held what was reported (its *shape*: "ccomp" a
 clause, "xcomp" a "to" clause, "dobj" an object, "prep:as" an "as" phrase, "acl" a clause on a
-noun…) it lists how often the verb had that part (``offered``), how often that part was a marked report
-(``cues``) and how often the report named no source (``unnamed``). Read it to see why a word
+noun…) it lists how often the word had that part (``offered``), how often that part was a marked
+report (``cues``) and how often the report named no source (``unnamed``). Read it to see why a word
 counts as a cue: "accuse … of …" reported what someone was accused of in most of its uses. The
 file is read once, on first use, never at import.
 """
