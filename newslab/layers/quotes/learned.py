@@ -1,10 +1,11 @@
-"""Verbs of reported speech learned from news articles, and where their content sits in the parse.
+"""Verbs and nouns of reported speech learned from news articles, and where their content sits in the parse.
 
 ``learned_cues.json`` beside this module is written by ``scripts/learn_cues.py`` from the PolNeAR
-train split. For every kept verb and each part of the parse that held what was reported (its
-*shape*: "ccomp" a clause, "xcomp" a "to" clause, "dobj" an object, "prep:as" an "as" phrase…)
-it lists how often the verb had that part (``offered``), how often that part was a marked report
-(``cues``) and how often the report named no source (``unnamed``). Read it to see why a word
+train split. For every kept verb (and, under ``nouns``, every kept noun: "opposition to…", "her
+embrace of…") and each part of the parse that held what was reported (its *shape*: "ccomp" a
+clause, "xcomp" a "to" clause, "dobj" an object, "prep:as" an "as" phrase, "acl" a clause on a
+noun…) it lists how often the word had that part (``offered``), how often that part was a marked
+report (``cues``) and how often the report named no source (``unnamed``). Read it to see why a word
 counts as a cue: "accuse … of …" reported what someone was accused of in most of its uses. The
 file is read once, on first use, never at import.
 """
@@ -39,6 +40,22 @@ def cue_head(doc: Doc, start: int, end: int) -> Token | None:
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if verb_lemma(t) is not None and (t.head.i not in inside or t.head.i == t.i)]
     return heads[0] if heads else None
+
+
+def noun_lemma(token: Token) -> str | None:
+    """The lemma of a common noun ("criticisms" → "criticism"), or None for any other word."""
+    return token.lemma_.lower() if token.pos_ == "NOUN" else None
+
+
+def cue_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun that heads a cue with no verb in it ("his criticism of" → "criticism"), if any."""
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_space]
+    if any(verb_lemma(t) is not None for t in tokens):
+        return None
+    inside = {t.i for t in tokens}
+    nouns = [t for t in tokens if t.pos_ == "NOUN"]
+    tops = [t for t in nouns if t.head.i not in inside or t.head.i == t.i]
+    return (tops or nouns or [None])[-1]
 
 
 def content_shape(cue: Token, start: int, end: int) -> str:
@@ -89,15 +106,16 @@ def learned_cues(path: Path = LEARNED_PATH) -> dict:
     """
     remake = "reinstall newslab or run `python scripts/learn_cues.py` to make it again"
     data = read_shipped_json(path, what="learned cue table", remake=remake)
-    verbs = data.get("verbs") if isinstance(data, dict) else None
-    if not isinstance(verbs, dict) or not all(isinstance(shapes, dict) for shapes in verbs.values()):
-        raise errors.InvalidInput(f"`{path.name}` is not a newslab learned cue table: {remake}.")
-    for lemma, shapes in verbs.items():
-        for shape, counts in shapes.items():
-            if not _sound_counts(counts):
-                raise errors.InvalidInput(
-                    f"The learned cue table `{path.name}` has broken counts for {lemma!r} + {shape}: {remake}."
-                )
+    for part in ("verbs", "nouns"):
+        words = data.get(part, {} if part == "nouns" else None) if isinstance(data, dict) else None
+        if not isinstance(words, dict) or not all(isinstance(shapes, dict) for shapes in words.values()):
+            raise errors.InvalidInput(f"`{path.name}` is not a newslab learned cue table: {remake}.")
+        for lemma, shapes in words.items():
+            for shape, counts in shapes.items():
+                if not _sound_counts(counts):
+                    raise errors.InvalidInput(
+                        f"The learned cue table `{path.name}` has broken counts for {lemma!r} + {shape}: {remake}."
+                    )
     return data
 
 
@@ -112,13 +130,15 @@ def _sound_counts(counts: object) -> bool:
 
 
 def learned_shapes(token: Token) -> list[tuple[str, dict]]:
-    """The learned content shapes this verb offers, most reliable first: ``[("ccomp", counts), …]``.
+    """The learned content shapes this verb (or noun) offers, most reliable first: ``[("ccomp", counts), …]``.
 
     The counts tell why: ``{"cues": 44, "offered": 61, "unnamed": 2}`` means the lemma headed a
     report whose content was its clause in 44 of the 61 learning uses where it had a clause.
     """
-    lemma = verb_lemma(token)
-    table = learned_cues()["verbs"].get(lemma) if lemma is not None else None
+    lemma, part = verb_lemma(token), "verbs"
+    if lemma is None:
+        lemma, part = noun_lemma(token), "nouns"
+    table = learned_cues().get(part, {}).get(lemma) if lemma is not None else None
     if not table:
         return []
     offered = offered_shapes(token)
@@ -127,7 +147,7 @@ def learned_shapes(token: Token) -> list[tuple[str, dict]]:
 
 
 def explain(token: Token) -> str:
-    """Why the kit reads this verb as a report, in one sentence (or says it learned nothing about it).
+    """Why the kit reads this verb (or noun) as a report, in one sentence (or says it learned nothing about it).
 
     Example: "portray + prep:as: 8 of 17 uses in the learning articles reported what someone said
     or thought (the source unnamed in 0)".
@@ -137,6 +157,6 @@ def explain(token: Token) -> str:
         return f"{token.text!r}: no learned cue with this shape"
     shape, counts = shapes[0]
     return (
-        f"{verb_lemma(token)} + {shape}: {counts['cues']} of {counts['offered']} uses in the learning "
+        f"{verb_lemma(token) or noun_lemma(token)} + {shape}: {counts['cues']} of {counts['offered']} uses in the learning "
         f"articles reported what someone said or thought (the source unnamed in {counts['unnamed']})"
     )

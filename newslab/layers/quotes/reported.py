@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from newslab.layers.quotes.cues import (
     ATTITUDE_PREPS,
     CHANNEL_NOUNS,
+    FINDING_NOUNS,
     FIRST_SECOND_PERSON,
     INTENTION_NOUNS,
     OBJECT_VERBS,
@@ -24,6 +25,7 @@ from newslab.layers.quotes.cues import (
     is_attitude,
     is_cue,
     is_finding,
+    names_someone,
     naming_parts,
     passive_without_agent,
 )
@@ -65,12 +67,17 @@ class _ReportedSpeech:
                 content = self.finding_content(token)
             if content is None and token.tag_.startswith("VB"):
                 content = self.learned_content(token)
+            source = None  # a speaker found here, not by speaker_token
+            if content is None and token.pos_ == "NOUN":
+                content, source = self.learned_noun_report(token)
             if content is None:
                 continue
             own = self.quote_around(token.idx)
             if self.cue_span(token) in direct_cues:  # a direct quotation already has this cue
                 continue
-            speaker = self.speaker_token(token)
+            speaker = source or self.speaker_token(token)
+            if speaker is None:
+                source = speaker = self.counted_speaker(token)
             if speaker is None:
                 continue
             if own is not None and not self.reports_inside(own, speaker, quoted):
@@ -89,10 +96,69 @@ class _ReportedSpeech:
                     continue  # begins inside someone's quotation and runs out of it: a misparse
                 draft = _Draft(start, end, "indirect")
                 self.attach(draft, token)
+                if source is not None:
+                    draft.mention, draft.cue = self.mention_span(source), self.cue_span(token)
+                    draft.channel = self.channel_of(token)
                 if draft.mention is not None:
                     draft.stance = cue_lemma(token) not in SPEECH_VERBS and not is_according(token)
                     drafts.append(draft)
+        drafts += self.poll_findings(covered)
         return _without_nested_stances(drafts)
+
+    def counted_speaker(self, verb: Token) -> Token | None:
+        """A count of people who say something: "Nearly half of the voters said…", "Three in 10 say…".
+
+        A number is no one's name elsewhere (a year or a sum says nothing), but as the subject of a
+        verb of saying it counts the people who said it, as in a poll's findings.
+        """
+        if verb.pos_ not in ("VERB", "AUX") or cue_lemma(verb) not in SPEECH_VERBS:
+            return None
+        for child in verb.children:
+            counted = child.ent_type_ in ("CARDINAL", "PERCENT") or child.pos_ == "NUM"  # "42% say…"
+            if (
+                child.dep_ == "nsubj"
+                and counted
+                and self.quote_around(child.idx) == self.quote_around(verb.idx)
+            ):
+                return child
+        return None
+
+    def poll_findings(self, covered: Stretches) -> list[_Draft]:
+        """What a poll or survey named at the head or the end of a clause found: "In the new county
+        poll, Lopez leads Hart by nine points", "Lopez leads Hart by nine points in the new poll"
+        (the poll is the source, "in" the cue, the rest of the clause the finding). A clause whose
+        own verb reports someone ("In the poll, most voters said…") is theirs instead."""
+        drafts = []
+        for token in self.doc:
+            if token.lower_ != "in" or token.dep_ != "prep" or not self.in_body(token.idx):
+                continue
+            clause = token.head
+            polls = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS]
+            if not polls or clause.pos_ not in ("VERB", "AUX") or is_cue(clause, stance=True):
+                continue
+            if not any(c.dep_ in SUBJECTS and c.tag_ not in ("WP", "WDT") for c in clause.children):
+                continue  # "…, who is third in the polls", "to close in on…": no finding of its own
+            phrase = {t.i for t in token.subtree}
+            words = [t for t in clause.subtree if not (t.is_space or t.is_punct)]
+            if clause.i > token.i:  # an opening phrase: the finding follows it
+                tokens = [t for t in clause.subtree if t.i > max(phrase) and not t.is_space]
+            elif words and words[-1].i == token.right_edge.i:  # a closing one: the finding comes before
+                tokens = [t for t in clause.subtree if t.i < min(phrase) and not t.is_space]
+            else:
+                continue
+            tokens = _without_trailing_aside(tokens, clause)
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+            while tokens and tokens[0].is_punct:
+                tokens.pop(0)
+            if len(tokens) < 3 or self.quote_around(tokens[0].idx) or self.quote_around(token.idx):
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            if covered.covered(start, end, excluding=None) / (end - start) >= 0.35:
+                continue
+            mention = self.mention_span(polls[0])
+            drafts.append(_Draft(start, end, "indirect", cue=self.cue_span(token), mention=mention))
+        return drafts
 
     def learned_content(self, verb: Token) -> tuple[int, int] | None:
         """The content of a report whose cue was learned from news articles (``learned_cues.json``).
@@ -134,13 +200,40 @@ class _ReportedSpeech:
                 return self.clause_span(child)
         return None
 
+    def learned_noun_report(self, noun: Token) -> tuple[tuple[int, int] | None, Token | None]:
+        """The content and holder of a report whose cue is a noun learned from news articles
+        (``learned_cues.json``): "the senator's opposition to the bypass", "her embrace of the plan".
+
+        Only when the holder names someone (a name, an organisation, a pronoun): "the bill's
+        endorsement of…" is no one's.
+        """
+        shapes = learned_shapes(noun)
+        holder = self.holder_token(noun) if shapes else None
+        if (
+            holder is None
+            or not names_someone(holder)
+            or self.quote_around(holder.idx) != self.quote_around(noun.idx)
+        ):
+            return None, None
+        for shape, _counts in shapes:
+            for child in noun.children:
+                if child.i < noun.i:
+                    continue
+                if shape.startswith("prep:") and child.dep_ == "prep" and child.lower_ == shape[5:]:
+                    objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                    if objs and objs[0].ent_type_ not in ("DATE", "TIME"):
+                        return self.clause_span(objs[0]), holder
+                elif child.dep_ == shape:
+                    return self.clause_span(child), holder
+        return None, None
+
     def inside_a_report(self, verb: Token) -> bool:
         """Whether a verb is part of what another cue reports: in "She said the council had known
         about the cracks" the knowing is her claim, not a report of the council's; in "seemed to
         think X" the outer cue reports X already."""
         while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
-            if is_cue(verb, stance=True) or learned_shapes(verb):
+            if is_cue(verb, stance=True) or (verb.tag_.startswith("VB") and learned_shapes(verb)):
                 return True
         return False
 
@@ -322,8 +415,13 @@ class _ReportedSpeech:
 
     def infinitives_span(self, verb: Token, xcomp: Token) -> tuple[int, int]:
         """A "to" clause with the bare verbs listed after it: "wants to triple the corps, grow the
-        reserve and create…" (the parser hangs "grow" and "create" on "wants")."""
+        reserve and create…" (the parser hangs "grow" and "create" on "wants"), and the object it
+        is asked of: "urged [voters to reject the plan]" (PolNeAR's learning articles start such a
+        report at the object three times in four)."""
         start, end = self.clause_span(xcomp)
+        asked = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < xcomp.i]
+        if asked:
+            start = min(start, self.clause_span(asked[0])[0])
         for child in verb.children:
             bare = child.dep_ == "conj" and child.tag_ == "VB" and child.i > xcomp.i
             if bare and not any(c.dep_ in SUBJECTS for c in child.children):
@@ -338,7 +436,14 @@ class _ReportedSpeech:
         for child in sorted(verb.children, key=lambda c: c.i):
             if child.i <= last:
                 continue
-            if child.left_edge.i != last + 1 or child.dep_ not in VP_REST or self.is_setting(child):
+            # "announced [steps to tighten the rules]", "encouraged [the board to release it]": the
+            # parser hangs the "to" clause that belongs with the object on the verb
+            infinitive = child.dep_ == "xcomp" and child.left_edge.lower_ == "to"
+            if (
+                child.left_edge.i != last + 1
+                or not (child.dep_ in VP_REST or infinitive)
+                or self.is_setting(child)
+            ):
                 break  # a comma, a clause of its own, a new verb or a time and place end what was said
             if child.dep_ == "conj" and (
                 (child.pos_ in ("VERB", "AUX") and child.tag_ != "VBG") or is_cue(child)

@@ -6,6 +6,7 @@ model (marked ``model``).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -20,15 +21,23 @@ from newslab.layers.quotes.learned import LEARNED_PATH, learned_cues
 # ---------------------------------------------------------------- the shipped table, no model
 
 
-def test_every_learned_pair_passes_the_thresholds_written_in_the_file():
+@pytest.mark.parametrize("part", ["verbs", "nouns"])
+def test_every_learned_pair_passes_the_thresholds_written_in_the_file(part):
     table = json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
-    assert table["verbs"], "the table is empty"
-    for lemma, shapes in table["verbs"].items():
+    assert table[part], "the table is empty"
+    for lemma, shapes in table[part].items():
         for shape, counts in shapes.items():
             assert counts["cues"] >= table["min_cues"], (lemma, shape)
             assert counts["cues"] / counts["offered"] >= table["min_rate"], (lemma, shape)
             assert counts["unnamed"] / counts["cues"] <= table["max_unnamed"], (lemma, shape)
             assert shape not in ("nsubj", "nsubjpass", "advcl"), (lemma, shape)
+
+
+def test_a_noun_keeps_only_what_hangs_on_it_as_a_phrase_or_clause():
+    """ "the claim [that…]", "opposition [to the plan]": never the noun's own subject or a relative clause."""
+    for lemma, shapes in learned_cues()["nouns"].items():
+        for shape in shapes:
+            assert shape.startswith("prep:") or shape in ("acl", "ccomp"), (lemma, shape)
 
 
 def test_the_table_says_what_it_learned_from_and_stays_small():
@@ -57,6 +66,41 @@ def test_importing_newslab_reads_no_learned_table():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "0"
+
+
+# ---------------------------------------------------------------- what the learning script keeps
+
+
+@pytest.fixture(scope="module")
+def learner(root):
+    """``scripts/learn_cues.py`` imported as a module."""
+    spec = importlib.util.spec_from_file_location("learn_cues", root / "scripts" / "learn_cues.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("counts", "nouns", "kept"),
+    [
+        # a phrase or clause on a noun that reported often enough is kept; its relative clause is not
+        (
+            {"claim": {"acl": [8, 24, 0], "relcl": [5, 10, 0]}, "vow": {"prep:of": [2, 3, 0]}},
+            True,
+            {"claim": {"acl": {"cues": 8, "offered": 24, "unnamed": 0}}},
+        ),
+        # a verb keeps any part but the subject; a rare or mostly unnamed report is left out
+        (
+            {"hint": {"ccomp": [4, 10, 1], "nsubj": [9, 10, 0]}, "seem": {"xcomp": [40, 80, 39]}},
+            False,
+            {"hint": {"ccomp": {"cues": 4, "offered": 10, "unnamed": 1}}},
+        ),
+        # too small a share of the uses
+        ({"support": {"prep:for": [8, 97, 3]}}, True, {}),
+    ],
+)
+def test_the_learner_keeps_frequent_named_reports(learner, counts, nouns, kept):
+    assert learner.keep(counts, 3, 0.25, nouns=nouns) == kept
 
 
 # ---------------------------------------------------------------- reports found through learned verbs
@@ -148,6 +192,11 @@ def test_a_learned_verb_inside_someone_elses_report_is_part_of_it(reports):
         ('{"verbs": {"say": {"ccomp": {"cues": 2, "offered": 4, "unnamed": 3}}}}', "broken counts"),
         ('{"verbs": {"say": {"ccomp": {"cues": "2", "offered": 4, "unnamed": 0}}}}', "broken counts"),
         ('{"verbs": {"say": {"ccomp": {"cues": true, "offered": 4, "unnamed": 0}}}}', "broken counts"),
+        ('{"verbs": {}, "nouns": ["claim"]}', "is not a newslab learned cue table"),
+        (
+            '{"verbs": {}, "nouns": {"claim": {"acl": {"cues": 5, "offered": 4, "unnamed": 0}}}}',
+            "'claim' + acl",
+        ),
     ],
 )
 def test_a_damaged_cue_table_stops_with_one_sentence(tmp_path, content, message):
@@ -159,8 +208,65 @@ def test_a_damaged_cue_table_stops_with_one_sentence(tmp_path, content, message)
     assert "\n" not in str(raised.value) and "learned_cues.json" in str(raised.value)
 
 
-def test_a_sound_cue_table_is_read_as_written(tmp_path):
-    table = {"verbs": {"vow": {"xcomp": {"cues": 3, "offered": 4, "unnamed": 1}}}}
+@pytest.mark.parametrize(
+    "table",
+    [
+        {"verbs": {"vow": {"xcomp": {"cues": 3, "offered": 4, "unnamed": 1}}}},  # a table of verbs only
+        {
+            "verbs": {"vow": {"xcomp": {"cues": 3, "offered": 4, "unnamed": 1}}},
+            "nouns": {"claim": {"acl": {"cues": 8, "offered": 24, "unnamed": 0}}},
+        },
+    ],
+)
+def test_a_sound_cue_table_is_read_as_written(tmp_path, table):
     path = tmp_path / "learned_cues.json"
     path.write_text(json.dumps(table), encoding="utf-8")
     assert learned_cues.__wrapped__(path) == table
+
+
+# ---------------------------------------------------------------- reports found through learned nouns
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "to" phrase after a noun of stance the word lists lack a preposition for
+        (
+            "Lee made his opposition to the new car park clear.",
+            ("the new car park", "his"),
+        ),
+        # a noun the word lists lack, with the holder as its possessor
+        (
+            "Councillor Osei's embrace of the harbour plan surprised her party.",
+            ("the harbour plan", "Councillor Osei"),
+        ),
+    ],
+)
+def test_a_learned_noun_reports_its_content(reports, text, expected):
+    assert expected in reports(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill's embrace of the new rules worried the harbour master.",  # a bill is no one who speaks
+        "Opposition to the new car park grew over the summer.",  # no holder named
+    ],
+)
+def test_a_learned_noun_without_someone_holding_it_reports_nothing(reports, text):
+    assert all(content not in ("the new rules", "the new car park") for content, _ in reports(text))
+
+
+@pytest.mark.model
+def test_a_learned_noun_can_be_explained():
+    pytest.importorskip("spacy")
+    from newslab.layers.quotes.learned import explain
+    from newslab.nlp import parse
+
+    article = Article.from_text("Lee made his opposition to the new car park clear.")
+    noun = next(t for t in parse(article) if t.lower_ == "opposition")
+    table = learned_cues()["nouns"]["opposition"]["prep:to"]
+    assert explain(noun).startswith("opposition + prep:to: ")
+    assert f"{table['cues']} of {table['offered']}" in explain(noun)

@@ -1,0 +1,132 @@
+"""Unit tests of reported speech (newslab/layers/quotes/reported.py) on invented sentences.
+
+Every test parses small invented sentences with the small English model (marked ``model``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newslab.article import Article
+
+
+@pytest.fixture(scope="module")
+def reports():
+    pytest.importorskip("spacy")
+    from newslab.nlp import parse
+    from newslab.quotes import find_quotes
+
+    def run(text):
+        article = Article.from_text(text)
+        quotes = find_quotes(article, parse(article), [])
+        return [(q.text, q.speaker_mention, q.cue) for q in quotes if q.kind == "indirect"]
+
+    return run
+
+
+# ---------------------------------------------------------------- a count of people as the source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Three in 10 say the harbour should stay open at night.",
+            ("the harbour should stay open at night", "Three", "say"),
+        ),
+        (
+            "Nearly half of the parents said the school day was too long.",
+            ("the school day was too long", "half", "said"),
+        ),
+        (
+            "Two-thirds said the ferry was late most mornings.",
+            ("the ferry was late most mornings", "Two-thirds", "said"),
+        ),
+        (
+            "Some 42% say the harbour should stay open.",
+            ("the harbour should stay open", "Some 42%", "say"),
+        ),
+    ],
+)
+def test_a_count_of_people_says_what_it_reports(reports, text, expected):
+    assert expected in reports(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2015, the town paid 30,000 pounds for the old bridge.",  # a year and a sum say nothing
+        "Twelve of the boats sank in the storm.",  # a count that does nothing of saying
+    ],
+)
+def test_a_number_that_says_nothing_is_no_source(reports, text):
+    assert reports(text) == []
+
+
+# ---------------------------------------------------------------- what a poll found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the new county poll, Lopez leads Hart by nine points.",
+            ("Lopez leads Hart by nine points", "the new county poll", "In"),
+        ),
+        (
+            "In a survey of shop owners, rents were the biggest worry by far.",
+            ("rents were the biggest worry by far", "a survey", "In"),
+        ),
+        # the poll named at the end of the clause
+        (
+            "Lopez leads Hart by nine points in the new county poll.",
+            ("Lopez leads Hart by nine points", "the new county poll", "in"),
+        ),
+    ],
+)
+def test_a_poll_named_at_the_head_or_end_of_a_clause_is_the_source_of_its_finding(reports, text, expected):
+    assert expected in reports(text)
+
+
+@pytest.mark.model
+def test_a_poll_whose_sentence_reports_someone_leaves_the_report_to_them(reports):
+    found = reports("In the new poll, most voters said the bypass should be built.")
+    assert ("the bypass should be built", "most voters", "said") in found
+    assert all(cue != "In" for _text, _speaker, cue in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the morning, the ferry leaves at six.",  # a time, not a poll
+        "In the harbour, the boats were tied up for the winter.",  # a place
+        "Hart, who is third in the county poll, visited the harbour.",  # a clause on a name
+    ],
+)
+def test_an_opening_phrase_that_names_no_poll_reports_nothing(reports, text):
+    assert reports(text) == []
+
+
+# ---------------------------------------------------------------- where a report with an object ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one asked, and what they are asked to do
+        ("She urged voters to reject the plan.", ("voters to reject the plan", "She", "urged")),
+        ("Lee told the council to reopen the ferry.", ("the council to reopen the ferry", "Lee", "told")),
+        # what the object is for, though the parser hangs it on the verb
+        (
+            "The mayor announced a series of steps to tighten parking rules.",
+            ("a series of steps to tighten parking rules", "The mayor", "announced"),
+        ),
+    ],
+)
+def test_a_to_clause_after_the_object_belongs_to_the_report(reports, text, expected):
+    assert expected in reports(text)
