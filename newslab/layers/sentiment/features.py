@@ -125,6 +125,7 @@ class _DocView:
         self._negated: dict[int, bool] = {}
         self._word_features: dict[tuple[int, ...], list[Feature]] = {}
         self._entity_starts: list[int] | None = None
+        self._contrasts: dict[tuple[int, ...], list[int]] = {}
 
     def token(self, i: int) -> Token:
         token = self._tokens.get(i)
@@ -210,6 +211,14 @@ class _DocView:
             words = self.sentence_words(ids)[0]
             found = [Feature(f"w={self.lemma(i)}", 1.0, (self.span(i),)) for i in words]
             self._word_features[ids] = found
+        return found
+
+    def contrast_words(self, ids: tuple[int, ...]) -> list[int]:
+        """The sentence's contrast words ("but", "although" …), found once for all its mentions."""
+        found = self._contrasts.get(ids)
+        if found is None:
+            found = [i for i in ids if self.token(i).lower_ in _CONTRAST_WORDS]
+            self._contrasts[ids] = found
         return found
 
     def entities_in(self, first: int, end: int) -> int:
@@ -319,8 +328,8 @@ def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
     for i in view.subtree(head.i):
         if i not in target_ids and view.is_word(i):
             add(Feature(f"np={view.lemma(i)}", 1.0, (view.span(i),)))
-    for i in words:
-        if token_at(i).lower_ in _CONTRAST_WORDS and i not in target_ids:
+    for i in view.contrast_words(ids):
+        if i not in target_ids:
             add(Feature(f"contrast_{'before' if i < first else 'after'}_target", 1.0, (view.span(i),)))
 
     # lexicon words, weighted by how close they are to the mention in the grammar: once as the
