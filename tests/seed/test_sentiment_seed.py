@@ -100,9 +100,6 @@ def test_sentiment_toward_russia_is_mostly_negative(seed):
     assert "positive" not in set(russia[russia["start"] != negated]["label"])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="negation: the target model reads 'trust' near Russia, not 'doesn’t … ever'"
-)
 def test_haleys_negated_trust_is_not_positive_toward_russia(seed):
     russia = target_sentiment_table(seed, "Russia")
     negated = seed.text.index("doesn’t mean we ever trust Russia") + len("doesn’t mean we ever trust ")
@@ -116,7 +113,7 @@ def test_senators_distrust_of_moscow_is_negative_toward_moscow(seed):
     assert first.label == "negative"
 
 
-@pytest.mark.xfail(strict=True, reason="sarcasm again: the target model sees 'best' and 'well' near Moscow")
+@pytest.mark.xfail(strict=True, reason="sarcasm again: no word of Schiff's jibe is bad news for Moscow")
 def test_schiff_sarcasm_is_negative_toward_moscow(seed):
     moscow = target_sentiment_table(seed, "Moscow")
     row = moscow[moscow["start"] == seed.text.index("Moscow,”")].iloc[0]

@@ -8,6 +8,7 @@ training rows (``scripts/train_target_sentiment.py``) and judges an article's me
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -48,6 +49,8 @@ _NEGATIONS = frozenset(
     ("not", "n't", "no", "never", "without", "nothing", "nobody", "neither", "nor", "cannot")
 )
 _QUOTE_CHARS = '"“”'
+# words that turn a sentence round ("X did well, but Y …"): which side of them the target stands on matters
+_CONTRAST_WORDS = frozenset(("but", "however", "while", "although", "though", "yet", "despite"))
 
 
 class Feature(NamedTuple):
@@ -121,6 +124,8 @@ class _DocView:
         self._sentences: dict[tuple[int, int], tuple[tuple[int, ...], bool]] = {}
         self._negated: dict[int, bool] = {}
         self._word_features: dict[tuple[int, ...], list[Feature]] = {}
+        self._entity_starts: list[int] | None = None
+        self._contrasts: dict[tuple[int, ...], list[int]] = {}
 
     def token(self, i: int) -> Token:
         token = self._tokens.get(i)
@@ -208,6 +213,21 @@ class _DocView:
             self._word_features[ids] = found
         return found
 
+    def contrast_words(self, ids: tuple[int, ...]) -> list[int]:
+        """The sentence's contrast words ("but", "although" …), found once for all its mentions."""
+        found = self._contrasts.get(ids)
+        if found is None:
+            found = [i for i in ids if self.token(i).lower_ in _CONTRAST_WORDS]
+            self._contrasts[ids] = found
+        return found
+
+    def entities_in(self, first: int, end: int) -> int:
+        """How many named entities (spaCy's NER) start among tokens ``first`` to ``end - 1``."""
+        if self._entity_starts is None:
+            self._entity_starts = [entity.start for entity in self.doc.ents]
+        starts = self._entity_starts
+        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, first)
+
     def sentence_words(self, ids: tuple[int, ...]) -> tuple[list[int], list[int], list[int]]:
         """Of a sentence's tokens: the words, the negations and those with a lexicon valence."""
         found = self._sentence_words.get(ids)
@@ -284,6 +304,11 @@ def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
         add(Feature("speaker_of_say_verb", 1.0, (view.span(clause.i),)))
     if head.pos_ == "PRON":
         add(Feature("target_is_pronoun", 1.0))
+    # what kind of name the target is (PERSON, ORG, GPE … as spaCy's NER reads it) and how crowded
+    # the sentence is with names: a sentence naming many people often just reports who did what
+    kinds = sorted({kind for i in target if (kind := token_at(i).ent_type_)})
+    add(Feature(f"ent={'|'.join(kinds) or 'none'}", 1.0))
+    add(Feature(f"entities={min(view.entities_in(ids[0], ids[-1] + 1), 4)}", 1.0))
     text = view.text
     before = text[sentence.start_char : start]
     if sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1:
@@ -303,6 +328,9 @@ def mention_features(sentence: Span, start: int, end: int) -> list[Feature]:
     for i in view.subtree(head.i):
         if i not in target_ids and view.is_word(i):
             add(Feature(f"np={view.lemma(i)}", 1.0, (view.span(i),)))
+    for i in view.contrast_words(ids):
+        if i not in target_ids:
+            add(Feature(f"contrast_{'before' if i < first else 'after'}_target", 1.0, (view.span(i),)))
 
     # lexicon words, weighted by how close they are to the mention in the grammar: once as the
     # lexicon has them, once turned round (× -0.74, as VADER does) when a negation governs them

@@ -4,7 +4,7 @@
 overall score cannot tell the two apart, so this module scores a mention with a small, readable
 model: a logistic regression over features of the words around the mention and of its place in
 the sentence's grammar (is it the subject or the object of a verb? which lexicon words sit in its
-clause?). The weights were learned from the MIT-licensed NewsMTSC sentences (US political news,
+clause? what kind of name is it, and does it stand before or after a "but"?). The weights were learned from the MIT-licensed NewsMTSC sentences (US political news,
 each with a target and the sentiment expressed toward it) by ``scripts/train_target_sentiment.py``
 and are shipped in ``newslab/layers/sentiment/target_weights.json``, where every weight can be read.
 Its settings (penalty, rare-feature cut-off, class weighting, thresholds) were chosen by 5-fold

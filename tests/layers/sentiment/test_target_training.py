@@ -87,6 +87,19 @@ def test_a_sentence_and_its_targets_sit_in_one_fold(trainer):
 
 
 @pytest.mark.parametrize(
+    ("row", "article"),
+    [
+        ({"id": "newsmtsc-rw:pub_12_7_3_Smith_0_5", "text": "Smith spoke."}, "pub_12_7"),
+        ({"id": "newsmtsc-mt:pub_12_7_9_Jones_4_9", "text": "Then Jones left."}, "pub_12_7"),
+        ({"id": "row-1", "text": "Lee spoke."}, "Lee spoke."),  # no article in the id: its own
+        ({"text": "Ruiz spoke."}, "Ruiz spoke."),
+    ],
+)
+def test_rows_of_one_article_share_it(trainer, row, article):
+    assert trainer.article_of(row) == article
+
+
+@pytest.mark.parametrize(
     ("settings", "expected"),
     [
         ({"balance": 0.0}, [1.0, 1.0, 1.0, 1.0]),  # every row alike
