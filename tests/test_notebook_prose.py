@@ -123,6 +123,18 @@ def test_05_a_negative_score_sits_beside_a_neutral_label(seed):
 
 
 @pytest.mark.model
+def test_05_the_target_model_misses_schiffs_sarcasm_toward_moscow(seed):
+    from newslab.sentiment import score_target, sentence_sentiment_table
+
+    assert "its score leans positive" in _prose("05-sentiment.ipynb")
+    sarcasm = sentence_sentiment_table(seed).loc[10, "text"]
+    assert sarcasm.startswith("“If that’s our best election defense")
+    start = sarcasm.index("Moscow")
+    toward = score_target(sarcasm, start, start + len("Moscow"))
+    assert toward.label != "negative" and toward.score > 0
+
+
+@pytest.mark.model
 def test_08_the_kit_gives_merkels_quote_to_the_aides():
     from newslab.article import Article
     from newslab.quotes import quotes_table
