@@ -139,3 +139,81 @@ def test_each_choice_is_explained():
     assert sum(c["probability"] for c in first["candidates"]) == pytest.approx(1.0, abs=0.01)
     names = [name for name, _ in first["reasons"]]
     assert names and set(names) <= set(load_weights())  # every reason is a weight one can look up
+
+
+# ---------------------------------------------------------------- candidates
+
+
+@pytest.mark.parametrize(
+    ("history", "previous", "earlier"),
+    [
+        ([], None, ()),
+        (["a"], "a", []),
+        (["a", "b", "c"], "c", ["a", "b"]),
+    ],
+)
+def test_the_statement_right_before_a_quote_is_told_apart_from_the_earlier_ones(history, previous, earlier):
+    from newslab.layers.quotes.candidates import split_history
+
+    assert split_history(history) == (previous, earlier)
+
+
+@pytest.fixture(scope="module")
+def candidates_of():
+    pytest.importorskip("spacy")
+    from newslab.layers.quotes.attribution import speaker_candidates
+    from newslab.nlp import parse
+
+    def run(text):
+        article = Article.from_text(text)
+        return {
+            text[start:end]: {text[slice(*c.mention)]: c for c in candidates}
+            for start, end, _kind, candidates in speaker_candidates(article, parse(article))
+        }
+
+    return run
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quote", "mention", "origin", "feature"),
+    [
+        # a verb of saying with two subjects: the one after it is offered too
+        (
+            "The decision of the council signals “the end” for the fleet, said Ann Lee, a fisherman.",
+            "“the end”",
+            "Ann Lee",
+            "cue",
+            "other_subject",
+        ),
+        # the speaker of a report that holds the previous one ("engineers warned…" inside Lee's)
+        (
+            "Ann Lee said that engineers warned the pier could fall.\n\n“We have no choice.”",
+            "“We have no choice.”",
+            "Ann Lee",
+            "earlier",
+            "holds_previous",
+        ),
+        # two statements back, in the paragraph before
+        (
+            "Ann Lee told the council that the pier must close. The fishermen said they would protest.\n\n"
+            "“We have no choice,” the harbour master added later.",
+            "“We have no choice,”",
+            "Ann Lee",
+            "earlier",
+            "earlier_back=2",
+        ),
+    ],
+)
+def test_candidates_include_other_subjects_and_earlier_speakers(
+    candidates_of, text, quote, mention, origin, feature
+):
+    found = candidates_of(text)[quote]
+    assert mention in found
+    assert found[mention].origin == origin and feature in found[mention].features
+
+
+@pytest.mark.model
+def test_one_of_a_group_can_be_a_speaker(speakers):
+    text = "“It was awful,” said one of the fishermen."
+    assert speakers(text) == {"“It was awful,”": "one"}
