@@ -341,7 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep parses in between runs")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
     parser.add_argument(
-        "--validate", action="store_true", help="also fit on four fifths and report on the last fifth"
+        "--validate",
+        action="store_true",
+        help="also fit on four fifths and report on the last fifth: on the quotes with a choice, then on every quote",
     )
     args = parser.parse_args(argv)
     if not args.train.exists():

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.layers.quotemarks import Regions, quotations
-from newslab.layers.quotes.candidates import Rescue, _SpeakerCandidates, split_history
+from newslab.layers.quotes.candidates import Rescue, _SpeakerCandidates
 from newslab.layers.quotes.channels import _Channels
 from newslab.layers.quotes.cues import (
     PRONOUNS,
@@ -95,12 +95,13 @@ def speaker_candidates(article: Article, doc: Doc) -> list[tuple[int, int, str, 
     """
     finder, drafts = _ruled_drafts(article, doc)
     out = []
-    history: list[_Draft] = []
+    previous: _Draft | None = None
     for draft in drafts:
         if finder.is_choosable(draft):
-            candidates = finder.speaker_candidates(draft, *split_history(history))
-            out.append((draft.start, draft.end, draft.kind, candidates))
-        finder.remember(history, draft)
+            out.append((draft.start, draft.end, draft.kind, finder.speaker_candidates(draft, previous)))
+        nested = draft.span is None and finder.quote_around(draft.start) is not None
+        if draft.mention is not None and not nested:
+            previous = draft
     return out
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -20,7 +19,6 @@ from typing import TYPE_CHECKING
 from newslab.layers.quotes.cues import (
     NAMING_VERBS,
     PRONOUNS,
-    SUBJECTS,
     cue_lemma,
     held_claim,
     is_according,
@@ -30,7 +28,6 @@ from newslab.layers.quotes.cues import (
 )
 from newslab.layers.quotes.fragment_model import keep_chance, load_fragment_model, words_bucket
 from newslab.layers.quotes.speaker_model import Candidate, Choice, choose, load_weights
-from newslab.layers.quotes.tokens import _head_of_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,14 +35,6 @@ if TYPE_CHECKING:
     from newslab.layers.quotes.drafts import _Draft
 
 MAX_CUES = 8  # verbs of saying looked at per quote, nearest first
-HISTORY = 3  # attributed statements remembered before a quote: the previous one and two earlier
-
-
-def split_history(history: Sequence[_Draft]) -> tuple[_Draft | None, Sequence[_Draft]]:
-    """The statement right before a quote, and the ones before that (latest last)."""
-    if not history:
-        return None, ()
-    return history[-1], history[:-1]
 
 
 def _bucket(distance: int) -> str:
@@ -94,27 +83,19 @@ class _SpeakerCandidates:
         """
         weights = load_weights()
         choices: list[Choice | None] = []
-        history: list[_Draft] = []
+        previous: _Draft | None = None
         for draft in drafts:
             choice = None
             if weights and self.is_choosable(draft):
-                candidates = self.speaker_candidates(draft, *split_history(history))
+                candidates = self.speaker_candidates(draft, previous)
                 if len(candidates) > 1:
                     choice = choose(candidates, weights)
                     self.adopt(draft, choice.chosen)
             choices.append(choice)
-            self.remember(history, draft)
+            nested = draft.span is None and self.quote_around(draft.start) is not None
+            if draft.mention is not None and not nested:
+                previous = draft
         return choices
-
-    def remember(self, history: list[_Draft], draft: _Draft) -> None:
-        """Add an attributed statement to the ones a later quote may continue (a few, latest last).
-
-        A report inside a quotation ("“…they said it was fine…”") is not one a reader carries on from.
-        """
-        nested = draft.span is None and self.quote_around(draft.start) is not None
-        if draft.mention is not None and not nested:
-            history.append(draft)
-            del history[:-HISTORY]
 
     def rescue_fragments(self, drafts: list[_Draft]) -> list[Rescue]:
         """Give a speaker to the quotations the rules left without one, when the fragment model agrees.
@@ -127,8 +108,8 @@ class _SpeakerCandidates:
         if not speaker_weights:
             return []  # without its weights, the fragment model only records what it sees (for training)
         decisions = []
-        for draft, history in self.unattributed(drafts):
-            found = self.fragment_choice(draft, history, speaker_weights)
+        for draft, previous in self.unattributed(drafts):
+            found = self.fragment_choice(draft, previous, speaker_weights)
             if found is None:
                 continue
             choice, features = found
@@ -141,21 +122,23 @@ class _SpeakerCandidates:
                 self.adopt(decision.draft, decision.choice.chosen)
         return decisions
 
-    def unattributed(self, drafts: list[_Draft]) -> list[tuple[_Draft, tuple[_Draft, ...]]]:
-        """Quoted direct or partial statements without a speaker, each with the attributed ones before it."""
+    def unattributed(self, drafts: list[_Draft]) -> list[tuple[_Draft, _Draft | None]]:
+        """Quoted direct or partial statements without a speaker, each with the attributed one before it."""
         out = []
-        history: list[_Draft] = []
+        previous: _Draft | None = None
         for draft in drafts:
             if draft.span is not None and draft.mention is None and draft.kind in ("direct", "partial"):
-                out.append((draft, tuple(history)))
-            self.remember(history, draft)
+                out.append((draft, previous))
+            nested = draft.span is None and self.quote_around(draft.start) is not None
+            if draft.mention is not None and not nested:
+                previous = draft
         return out
 
     def fragment_choice(
-        self, draft: _Draft, history: Sequence[_Draft], speaker_weights: dict[str, float]
+        self, draft: _Draft, previous: _Draft | None, speaker_weights: dict[str, float]
     ) -> tuple[Choice, dict[str, float]] | None:
         """The speaker model's pick for an unattributed quotation and the fragment model's features."""
-        candidates = self.speaker_candidates(draft, *split_history(history))
+        candidates = self.speaker_candidates(draft, previous)
         head = self.hanging_from(draft)
         if head is not None:
             candidates.append(head)
@@ -246,7 +229,7 @@ class _SpeakerCandidates:
         if candidate.mention == draft.mention:
             return
         draft.mention = candidate.mention
-        if candidate.origin in ("previous", "earlier"):
+        if candidate.origin == "previous":
             draft.floating = True
             return
         draft.floating = False
@@ -285,14 +268,8 @@ class _SpeakerCandidates:
             bisect.bisect_left(indexes, starts[sentence]) : bisect.bisect_left(indexes, ends[sentence])
         ]
 
-    def speaker_candidates(
-        self, draft: _Draft, previous: _Draft | None, earlier: Sequence[_Draft] = ()
-    ) -> list[Candidate]:
-        """Everyone who may have made a quote, the rules' pick first, each with its features.
-
-        ``previous`` is the attributed statement right before the quote; ``earlier`` the few before
-        that (latest last), whose speakers a quote may continue too.
-        """
+    def speaker_candidates(self, draft: _Draft, previous: _Draft | None) -> list[Candidate]:
+        """Everyone who may have made a quote, the rules' pick first, each with its features."""
         first = self.token_at(draft.start)
         last = self.token_at(max(draft.start, draft.end - 1))
         if first is None or last is None:
@@ -305,22 +282,19 @@ class _SpeakerCandidates:
         cues.sort(key=lambda pair: (pair[0], pair[1].i))
         kind = draft.kind
         rule = draft.mention
-        # (cue, speaker, whether another subject): the rules' own cue first, then the nearest verbs of saying
-        picked: list[tuple[Token | None, Token | None, bool]] = []
+        picked = []  # (cue, speaker): the rules' own cue first, then the nearest verbs of saying
         rule_cue = self.span_root(draft.cue) if draft.cue is not None and not draft.floating else None
         if rule_cue is not None and rule is not None:
-            picked.append((rule_cue, self.span_root(rule), False))
+            picked.append((rule_cue, self.span_root(rule)))
         for _, cue in cues[:MAX_CUES]:
-            speaker = self.speaker_token(cue)
-            picked.append((cue, speaker, False))
-            picked += [(cue, other, True) for other in self.other_speakers(cue, speaker)]
+            picked.append((cue, self.speaker_token(cue)))
         introducing = None
         if draft.span is not None:
             left, _ = self.frame(draft.span, stop_at_quotes=draft.kind == "direct")
             introducing = self.introducing_cue(left)
-        nearest = min((self.distance(cue, first, last) for cue, _, _ in picked if cue is not None), default=0)
+        nearest = min((self.distance(cue, first, last) for cue, _ in picked if cue is not None), default=0)
         found: dict[tuple[int, int], Candidate] = {}
-        for rank, (cue, speaker, other) in enumerate(picked):
+        for rank, (cue, speaker) in enumerate(picked):
             if speaker is None or cue is None:
                 continue
             mention = rule if rank == 0 and rule_cue is not None else self.mention_span(speaker)
@@ -332,8 +306,6 @@ class _SpeakerCandidates:
                 features["nearest"] = 1.0
             if introducing is not None and cue.i == introducing.i:
                 features["introduces"] = 1.0  # "Lee said, “…”": the verb right before a comma and the quote
-            if other:
-                features["other_subject"] = 1.0
             found[mention] = Candidate(mention, self.cue_span(cue), "cue", features, cue.i)
         if rule is not None and rule not in found:
             origin = "previous" if draft.floating else "rule"
@@ -344,11 +316,6 @@ class _SpeakerCandidates:
         if previous is not None and previous.mention is not None and previous.mention not in found:
             features = self.previous_features(previous, draft)
             found[previous.mention] = Candidate(previous.mention, previous.cue, "previous", features)
-        for back, before in enumerate(reversed(earlier), start=2):
-            if before.mention is None or before.mention in found or before.end > draft.start:
-                continue
-            features = self.earlier_features(before, draft, back, previous)
-            found[before.mention] = Candidate(before.mention, before.cue, "earlier", features)
         candidates = []
         for mention, candidate in found.items():
             features = dict(candidate.features)
@@ -407,8 +374,6 @@ class _SpeakerCandidates:
             features["held_claim"] = 1.0  # "Lee's claim that …": the owner of a claim made it
         if is_subordinate(cue):
             features["subordinate"] = 1.0
-        if speaker.i > cue.i:
-            features["speaker_after_cue"] = 1.0  # "…, said Lee": the subject after its verb
         if self.quote_around(speaker.idx) is not None:
             features["speaker_quoted"] = 1.0
         return features
@@ -450,64 +415,10 @@ class _SpeakerCandidates:
         kind = draft.kind
         mention = self.text[slice(*previous.mention)].lower() if previous.mention else ""
         who = "pronoun" if mention in PRONOUNS else "other"
-        features = {
+        return {
             "origin=previous": 1.0,
             f"{kind}:origin=previous": 1.0,
             f"previous_paragraph={where}": 1.0,
             f"previous_kind={previous.kind}": 1.0,
             f"previous_speaker={who}": 1.0,
         }
-        root = self.span_root(previous.mention) if previous.mention else None
-        if root is not None:
-            features[f"previous_who={speaker_kind(root)}"] = 1.0
-        return features
-
-    def earlier_features(
-        self, before: _Draft, draft: _Draft, back: int, previous: _Draft | None
-    ) -> dict[str, float]:
-        """Features of a speaker named before the previous statement (two or three statements back).
-
-        "Lee said that the plan, which critics called a mistake, was fine. “…”": the quote goes on
-        from Lee, not from the critics of the report nested in Lee's.
-        """
-        gap = self.paragraph_of(draft.start) - self.paragraph_of(before.start)
-        where = "same" if gap == 0 else "next" if gap == 1 else "later"
-        features = {
-            "origin=earlier": 1.0,
-            f"{draft.kind}:origin=earlier": 1.0,
-            f"earlier_back={back}": 1.0,
-            f"earlier_paragraph={where}": 1.0,
-            f"earlier_kind={before.kind}": 1.0,
-        }
-        root = self.span_root(before.mention) if before.mention else None
-        if root is not None:
-            features[f"earlier_who={speaker_kind(root)}"] = 1.0
-        if previous is not None and before.start <= previous.start and previous.end <= before.end:
-            features["holds_previous"] = 1.0  # the previous statement was reported inside this one
-        return features
-
-    def other_speakers(self, cue: Token, speaker: Token | None) -> list[Token]:
-        """Other words that may name who spoke than the rules' subject of a cue.
-
-        A second subject of the verb ("The plan, said Lee, …" parsed with two subjects) and a name
-        right after it ("…, reported the Daily Courier").
-        """
-        others = [
-            child
-            for child in cue.children
-            if child.dep_ in SUBJECTS and child.pos_ in ("PROPN", "NOUN", "PRON")
-        ]
-        for token in cue.doc[cue.i + 1 : cue.i + 4]:
-            if token.is_punct or token.is_space:
-                break
-            if token.ent_type_ in ("PERSON", "ORG") and token.dep_ in ("dobj", "nsubj", "appos", "npadvmod"):
-                others.append(_head_of_name(token))
-                break
-        out: list[Token] = []
-        for token in others:
-            if speaker is not None and token.i == speaker.i:
-                continue
-            if self.quote_around(token.idx) != self.quote_around(cue.idx) or any(t.i == token.i for t in out):
-                continue
-            out.append(token)
-        return out

@@ -2,8 +2,8 @@
 
 A sentence such as "As Lee said Ray “had lied”, Ray called it “a smear”" names several people who
 could have said each quoted phrase. The rules in ``statements`` and ``speakers`` pick one; this
-module looks at every *candidate* — the subject of each verb of saying near the quote, the speakers
-of the statements before it, and the rules' own pick — and scores each one with a logistic regression
+module looks at every *candidate* — the subject of each verb of saying near the quote, the speaker
+of the quote before it, and the rules' own pick — and scores each one with a logistic regression
 over readable features ("the verb comes right after the quote", "the candidate is a pronoun", "the
 verb is 'call'", "the rules chose it"). The candidate with the highest score wins.
 
@@ -41,9 +41,8 @@ class Candidate:
         cue: offsets of the verb or phrase that makes them a speaker, ``None`` when there is none
             (the speaker of the previous quote, carried over).
         origin: where the candidate comes from: ``"cue"`` (the subject of a verb of saying near the
-            quote, or another word that may name who spoke it), ``"previous"`` (the previous
-            statement's speaker), ``"earlier"`` (the speaker of one of the two statements before
-            that) or ``"rule"`` (the rules' own pick when it is none of these).
+            quote), ``"previous"`` (the previous quote's speaker) or ``"rule"`` (the rules' own pick
+            when it is neither).
         features: feature name → value, the model's view of this candidate.
         cue_index: the cue's token index in the Doc (for its channel), ``None`` without a cue.
     """

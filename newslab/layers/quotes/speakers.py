@@ -32,19 +32,13 @@ class _Speakers:
         around = self.quote_around(speaker.idx)
         if around is not None and around != self.quote_around(cue.idx):
             return None
-        # "one of the witnesses said": a number that picks people out of a group names them
-        of_group = speaker.pos_ == "NUM" and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in speaker.children
-        )
         if (
             speaker.is_punct
-            or (speaker.pos_ in ("X", "SYM", "NUM") and not of_group)
+            or speaker.pos_ in ("X", "SYM", "NUM")
             or speaker.lower_ in ("that", "this", "what")
         ):
             return None
-        if (
-            speaker.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and not of_group
-        ) or speaker.dep_ == "npadvmod":
+        if speaker.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or speaker.dep_ == "npadvmod":
             return None
         if speaker.tag_ == "NN" and not names_someone(speaker):
             # "…until the election, Jane Roe, an adviser, called…" (misparsed); but a group stays:
