@@ -51,19 +51,9 @@ if TYPE_CHECKING:
 def attribute(article: Article, doc: Doc, cast: Sequence[Any] = ()) -> list[Attribution]:
     """Find every attributed statement in an article: its span, kind, cue, speaker and channel.
 
-    Args:
-        article: the article.
-        doc: its spaCy parse (``newslab.nlp.parse(article)``).
-        cast: its people and organisations (``newslab.people.find_cast``); used to turn a speaker
-            mention such as "he" or "the US president" into a name. May be empty.
-
-    Returns:
-        Statements in text order (by start, then end). Unbalanced quotation marks are never an error.
-
-    Example:
-        >>> found = attribute(article, parse(article), cast)
-        >>> [a.kind for a in found][:2]
-        ['partial', 'indirect']
+    Takes the same arguments as ``newslab.layers.quotes.find.find_quotes``, which turns these
+    offsets-only records into the ``Quote`` rows the notebooks show. Statements come in text order
+    (by start, then end); unbalanced quotation marks are never an error.
     """
     finder, drafts = _ruled_drafts(article, doc)
     finder.rechoose_speakers(drafts)
