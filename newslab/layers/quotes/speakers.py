@@ -32,6 +32,8 @@ class _Speakers:
         around = self.quote_around(speaker.idx)
         if around is not None and around != self.quote_around(cue.idx):
             return None
+        if speaker.pos_ == "NUM" and self.counted_speaker(cue) == speaker:
+            return speaker  # "said one of the witnesses", "Three in 10 said, “…”": a count of people
         if (
             speaker.is_punct
             or speaker.pos_ in ("X", "SYM", "NUM")
@@ -178,7 +180,13 @@ class _Speakers:
         while start < token.i and (self.doc[start].is_punct or self.doc[start].is_space):
             start += 1
         first = self.doc[start]
-        return first.idx, token.idx + len(token.text)
+        last = token
+        if token.pos_ == "NUM" or token.ent_type_ in ("CARDINAL", "PERCENT"):
+            # a count names people only with what it counts: "one of the witnesses", "Three in 10"
+            counted = [c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("of", "in")]
+            if counted:
+                last = counted[0].right_edge
+        return first.idx, last.idx + len(last.text)
 
     def cue_span(self, cue: Token) -> tuple[int, int]:
         """The cue with its auxiliaries and particle: "had said", "is telling", "pointed out"."""

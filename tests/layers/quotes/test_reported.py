@@ -33,11 +33,11 @@ def reports():
     [
         (
             "Three in 10 say the harbour should stay open at night.",
-            ("the harbour should stay open at night", "Three", "say"),
+            ("the harbour should stay open at night", "Three", "say"),  # the parse hangs "in 10" on "say"
         ),
         (
             "Nearly half of the parents said the school day was too long.",
-            ("the school day was too long", "half", "said"),
+            ("the school day was too long", "half of the parents", "said"),
         ),
         (
             "Two-thirds said the ferry was late most mornings.",
@@ -51,6 +51,33 @@ def reports():
 )
 def test_a_count_of_people_says_what_it_reports(reports, text, expected):
     assert expected in reports(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quoted", "mention"),
+    [
+        (
+            "“We saw the smoke first,” said one of the witnesses.",
+            "“We saw the smoke first,”",
+            "one of the witnesses",
+        ),
+        ("“The bridge shook,” one of the drivers said.", "“The bridge shook,”", "one of the drivers"),
+        (
+            "Three in 10 said, “It is too late to change the plan.”",
+            "“It is too late to change the plan.”",
+            "Three in 10",
+        ),
+    ],
+)
+def test_a_count_of_people_is_the_speaker_of_a_direct_quote_too(text, quoted, mention):
+    pytest.importorskip("spacy")
+    from newslab.nlp import parse
+    from newslab.quotes import find_quotes
+
+    article = Article.from_text(text)
+    found = [(q.kind, q.text, q.speaker_mention) for q in find_quotes(article, parse(article), [])]
+    assert found == [("direct", quoted, mention)]
 
 
 @pytest.mark.model
