@@ -107,15 +107,9 @@ def test_the_learner_keeps_frequent_named_reports(learner, counts, nouns, kept):
 
 
 @pytest.fixture(scope="module")
-def reports():
-    pytest.importorskip("spacy")
-    from newslab.nlp import parse
-    from newslab.quotes import find_quotes
-
+def reports(quotes_in):
     def run(text):
-        article = Article.from_text(text)
-        quotes = find_quotes(article, parse(article), [])
-        return [(q.text, q.speaker_mention) for q in quotes if q.kind == "indirect"]
+        return [(q.text, q.speaker_mention) for q in quotes_in(text) if q.kind == "indirect"]
 
     return run
 

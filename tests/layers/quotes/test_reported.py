@@ -7,19 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from newslab.article import Article
-
 
 @pytest.fixture(scope="module")
-def reports():
-    pytest.importorskip("spacy")
-    from newslab.nlp import parse
-    from newslab.quotes import find_quotes
-
+def reports(quotes_in):
     def run(text):
-        article = Article.from_text(text)
-        quotes = find_quotes(article, parse(article), [])
-        return [(q.text, q.speaker_mention, q.cue) for q in quotes if q.kind == "indirect"]
+        return [(q.text, q.speaker_mention, q.cue) for q in quotes_in(text) if q.kind == "indirect"]
 
     return run
 
@@ -70,14 +62,8 @@ def test_a_count_of_people_says_what_it_reports(reports, text, expected):
         ),
     ],
 )
-def test_a_count_of_people_is_the_speaker_of_a_direct_quote_too(text, quoted, mention):
-    pytest.importorskip("spacy")
-    from newslab.nlp import parse
-    from newslab.quotes import find_quotes
-
-    article = Article.from_text(text)
-    found = [(q.kind, q.text, q.speaker_mention) for q in find_quotes(article, parse(article), [])]
-    assert found == [("direct", quoted, mention)]
+def test_a_count_of_people_is_the_speaker_of_a_direct_quote_too(quotes_in, text, quoted, mention):
+    assert [(q.kind, q.text, q.speaker_mention) for q in quotes_in(text)] == [("direct", quoted, mention)]
 
 
 @pytest.mark.model
