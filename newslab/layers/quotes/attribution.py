@@ -89,8 +89,7 @@ def speaker_candidates(article: Article, doc: Doc) -> list[tuple[int, int, str, 
     for draft in drafts:
         if finder.is_choosable(draft):
             out.append((draft.start, draft.end, draft.kind, finder.speaker_candidates(draft, previous)))
-        nested = draft.span is None and finder.quote_around(draft.start) is not None
-        if draft.mention is not None and not nested:
+        if draft.mention is not None and not finder.is_nested(draft, previous):
             previous = draft
     return out
 

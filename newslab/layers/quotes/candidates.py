@@ -92,8 +92,7 @@ class _SpeakerCandidates:
                     choice = choose(candidates, weights)
                     self.adopt(draft, choice.chosen)
             choices.append(choice)
-            nested = draft.span is None and self.quote_around(draft.start) is not None
-            if draft.mention is not None and not nested:
+            if draft.mention is not None and not self.is_nested(draft, previous):
                 previous = draft
         return choices
 
@@ -129,8 +128,7 @@ class _SpeakerCandidates:
         for draft in drafts:
             if draft.span is not None and draft.mention is None and draft.kind in ("direct", "partial"):
                 out.append((draft, previous))
-            nested = draft.span is None and self.quote_around(draft.start) is not None
-            if draft.mention is not None and not nested:
+            if draft.mention is not None and not self.is_nested(draft, previous):
                 previous = draft
         return out
 

@@ -339,9 +339,16 @@ class _QuotedStatements:
                 # “…”, “…” and “…”: fragments listed in one sentence share its attribution
                 _copy_speaker(draft, previous)
                 draft.cue, draft.floating = previous.cue, False
-            nested = draft.span is None and self.quote_around(draft.start) is not None
-            if draft.mention is not None and not nested:
+            if draft.mention is not None and not self.is_nested(draft, previous):
                 previous = draft
+
+    def is_nested(self, draft: _Draft, previous: _Draft | None) -> bool:
+        """Whether a statement is told inside another, so its speaker is not the story's last speaker:
+        a report within quotation marks, or within the report before it ("Lee added that the board
+        wants…": the next quote is still Lee's, not the board's)."""
+        if draft.span is None and self.quote_around(draft.start) is not None:
+            return True
+        return previous is not None and previous.start <= draft.start and draft.end <= previous.end
 
     def subject_before(self, draft: _Draft) -> Token | None:
         """The person a cue-less quote follows on from: the subject of the sentence just before it.
