@@ -16,6 +16,21 @@ def test_import_does_not_load_spacy_or_pyplot():
     assert result.stdout.strip() == ""
 
 
+def test_import_reads_no_shipped_weights():
+    """The learned parts (cue table, speaker and fragment models, target sentiment) load on first use."""
+    code = (
+        "import newslab, newslab.quotes, newslab.sentiment\n"
+        "from newslab.layers.quotes.fragment_model import load_fragment_model\n"
+        "from newslab.layers.quotes.learned import learned_cues\n"
+        "from newslab.layers.quotes.speaker_model import load_weights\n"
+        "from newslab.layers.sentiment.target import _shipped_model\n"
+        "loaders = (load_fragment_model, learned_cues, load_weights, _shipped_model)\n"
+        "print([loader.cache_info().currsize for loader in loaders])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[0, 0, 0, 0]"
+
+
 def test_model_loads_once_and_is_reused(seed):
     from newslab import nlp
 

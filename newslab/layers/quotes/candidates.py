@@ -26,7 +26,7 @@ from newslab.layers.quotes.cues import (
     is_subordinate,
     names_someone,
 )
-from newslab.layers.quotes.fragment_model import keep_chance, load_fragment_model, words_bucket
+from newslab.layers.quotes.fragment_model import keep_chance, load_fragment_model
 from newslab.layers.quotes.speaker_model import Candidate, Choice, choose, load_weights
 
 if TYPE_CHECKING:
@@ -37,14 +37,24 @@ if TYPE_CHECKING:
 MAX_CUES = 8  # verbs of saying looked at per quote, nearest first
 
 
-def _bucket(distance: int) -> str:
-    if distance <= 2:
-        return "0-2"
-    if distance <= 6:
-        return "3-6"
-    if distance <= 15:
-        return "7-15"
-    return "16+"
+def _bucket(value: int, upper_edges: tuple[int, ...], lowest: int = 0) -> str:
+    """The range a count falls in, as the models' feature names spell it: "0-2", "3-6", "1", "16+"."""
+    low = lowest
+    for edge in upper_edges:
+        if value <= edge:
+            return str(edge) if low == edge else f"{low}-{edge}"
+        low = edge + 1
+    return f"{low}+"
+
+
+def distance_bucket(distance: int) -> str:
+    """How many words lie between a quote and a verb of saying, in the buckets the speaker model sees."""
+    return _bucket(distance, (2, 6, 15))
+
+
+def words_bucket(count: int) -> str:
+    """A fragment's length in words, in the buckets the fragment model sees."""
+    return _bucket(count, (1, 3, 7), lowest=1)
 
 
 def speaker_kind(token: Token) -> str:
@@ -347,8 +357,8 @@ class _SpeakerCandidates:
             "origin=cue": 1.0,
             f"side={side}": 1.0,
             f"{kind}:side={side}": 1.0,
-            f"distance={_bucket(distance)}": 1.0,
-            f"{kind}:distance={_bucket(distance)}": 1.0,
+            f"distance={distance_bucket(distance)}": 1.0,
+            f"{kind}:distance={distance_bucket(distance)}": 1.0,
             "log_distance": math.log1p(distance),
             f"lemma={cue_lemma(cue)}": 1.0,
             f"cue_dep={cue.dep_}": 1.0,

@@ -59,14 +59,3 @@ def keep_reasons(
     pushes = ((name, round(weights.get(name, 0.0) * value, 3)) for name, value in features.items())
     ranked = sorted((p for p in pushes if p[1]), key=lambda p: (-abs(p[1]), p[0]))
     return ranked[:top]
-
-
-def words_bucket(count: int) -> str:
-    """A fragment's length in words, in the buckets the model sees."""
-    if count <= 1:
-        return "1"
-    if count <= 3:
-        return "2-3"
-    if count <= 7:
-        return "4-7"
-    return "8+"

@@ -1,4 +1,4 @@
-"""Shared fixture of the quote tests: the statements the kit finds in an invented text."""
+"""Shared fixtures of the quote tests: an invented text parsed, and the statements the kit finds in it."""
 
 from __future__ import annotations
 
@@ -8,14 +8,24 @@ from newslab.article import Article
 
 
 @pytest.fixture(scope="module")
-def quotes_in():
-    """A function from an invented text to the ``Quote`` records ``find_quotes`` gives it (no cast)."""
+def parsed():
+    """A function from an invented text to its article and spaCy parse."""
     pytest.importorskip("spacy")
     from newslab.nlp import parse
-    from newslab.quotes import find_quotes
 
     def run(text):
         article = Article.from_text(text)
-        return find_quotes(article, parse(article), [])
+        return article, parse(article)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def quotes_in(parsed):
+    """A function from an invented text to the ``Quote`` records ``find_quotes`` gives it (no cast)."""
+    from newslab.quotes import find_quotes
+
+    def run(text):
+        return find_quotes(*parsed(text), [])
 
     return run

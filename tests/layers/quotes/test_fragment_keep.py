@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
 from newslab import errors
 from newslab.article import Article
+from newslab.layers.quotes.candidates import words_bucket
 from newslab.layers.quotes.fragment_model import (
     FRAGMENT_SCHEMA,
     FRAGMENT_WEIGHTS_PATH,
     keep_chance,
     keep_reasons,
     load_fragment_model,
-    words_bucket,
 )
 
 # ---------------------------------------------------------------- scoring, no model
@@ -82,28 +80,15 @@ def test_a_damaged_fragment_model_stops_with_one_sentence(tmp_path, content, mes
         load_fragment_model.__wrapped__(path)
 
 
-def test_importing_the_kit_does_not_load_the_fragment_weights():
-    code = (
-        "import newslab, newslab.quotes\n"
-        "from newslab.layers.quotes.fragment_model import load_fragment_model\n"
-        "print(load_fragment_model.cache_info().currsize)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "0"
-
-
 # ---------------------------------------------------------------- keeping, with the model
 
 
 @pytest.fixture(scope="module")
-def fragments():
-    pytest.importorskip("spacy")
+def fragments(parsed):
     from newslab.layers.quotes.attribution import explain_fragments
-    from newslab.nlp import parse
 
     def run(text):
-        article = Article.from_text(text)
-        return {e["quote"]: e for e in explain_fragments(article, parse(article))}
+        return {e["quote"]: e for e in explain_fragments(*parsed(text))}
 
     return run
 

@@ -7,8 +7,6 @@ model (marked ``model``) and check the shipped weights choose the speaker a read
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -65,28 +63,13 @@ def test_a_weights_file_of_another_kind_stops_with_one_sentence(tmp_path):
         load_weights(path)
 
 
-def test_importing_the_kit_does_not_load_the_weights():
-    code = (
-        "import newslab, newslab.quotes\n"
-        "from newslab.layers.quotes.speaker_model import load_weights\n"
-        "print(load_weights.cache_info().currsize)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "0"
-
-
 # ---------------------------------------------------------------- choosing, with the model
 
 
 @pytest.fixture(scope="module")
-def speakers():
-    pytest.importorskip("spacy")
-    from newslab.layers.quotes import find_quotes
-    from newslab.nlp import parse
-
+def speakers(quotes_in):
     def run(text):
-        article = Article.from_text(text)
-        return {q.text: q.speaker_mention for q in find_quotes(article, parse(article))}
+        return {q.text: q.speaker_mention for q in quotes_in(text)}
 
     return run
 
