@@ -43,8 +43,9 @@ class _Naming:
             return entity.name
         mention = self.text[start:end]
         relative = self.token_at(start)
-        if relative is not None and relative.tag_ in ("WP", "WDT") and relative.head.dep_ == "relcl":
-            noun = self.author_of(relative.head.head)  # "Stevie Wonder, who joked": Stevie Wonder
+        clause = None if relative is None else relative.head.head if relative.tag_ == "WP$" else relative.head
+        if relative is not None and relative.tag_ in ("WP", "WDT", "WP$") and clause.dep_ == "relcl":
+            noun = self.author_of(clause.head)  # "Stevie Wonder, who joked": Stevie Wonder
             entity = _entity_at(cast, *self.mention_span(noun))
             return entity.name if entity is not None else self.text[slice(*self.mention_span(noun))]
         # "I", "we" and "you" outside a quotation are the writer and the reader, not someone named before

@@ -40,8 +40,12 @@ class _Speakers:
             or speaker.lower_ in ("that", "this", "what")
         ):
             return None
-        if speaker.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or speaker.dep_ == "npadvmod":
+        if speaker.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             return None
+        if speaker.dep_ == "npadvmod" and speaker.pos_ != "PROPN":
+            return (
+                None  # "said Monday"; but a name the parser left loose still speaks: "“…,” Ramos, 58, told…"
+            )
         if speaker.tag_ == "NN" and not names_someone(speaker):
             # "…until the election, Jane Roe, an adviser, called…" (misparsed); but a group stays:
             # "Three senators – Ann Lee, …– criticised…"
@@ -51,6 +55,8 @@ class _Speakers:
         return speaker
 
     def _speaker_token(self, cue: Token) -> Token | None:
+        if cue.text == ":":
+            return cue.doc[cue.i - 1] if cue.i > 0 else None  # a transcript's label: "Lee: “…”"
         if is_attitude(cue):
             return self.holder_token(cue)
         if is_according(cue):

@@ -225,7 +225,7 @@ class _QuotedStatements:
     def cue_for_quote(self, span: QuotedSpan, kind: str) -> Token | None:
         # 0. a speech verb right before the quotation: "Trump boasted, “…”", "She said: “…”"
         left, right = self.frame(span, stop_at_quotes=kind == "direct")
-        introduced = self.introducing_cue(left)
+        introduced = self.introducing_cue(left) or (self.transcript_label(left) if kind == "direct" else None)
         if introduced is not None and self.speaker_token(introduced) is not None:
             return introduced
         # 1. up the dependency tree from the quotation's words to a speech verb outside it
@@ -289,6 +289,18 @@ class _QuotedStatements:
                         break
         return None
 
+    def transcript_label(self, left: list[Token]) -> Token | None:
+        """The colon after a name that opens a sentence and a quotation, as in a transcript or a
+        debate write-up: "Lee: “We will rebuild the bridge.”" (the name is the speaker)."""
+        if len(left) < 2 or len(left) > 5 or left[-1].text != ":":
+            return None
+        name, first = left[:-1], left[0]
+        if first.i > 0 and not first.is_sent_start and first.doc[first.i - 1].text not in _SENTENCE_END:
+            return None
+        if name[-1].text in ("Q", "A") or not all(t.pos_ == "PROPN" for t in name):
+            return None  # an interview's "Q:" and "A:" name no one
+        return left[-1]
+
     def introducing_cue(self, left: list[Token]) -> Token | None:
         """The speech verb that ends the words before a comma or colon and a quotation: "Trump
         boasted, “…”", "Lee said during the debate last week, “…”" (with what it carries along)."""
@@ -345,9 +357,14 @@ class _QuotedStatements:
     def is_nested(self, draft: _Draft, previous: _Draft | None) -> bool:
         """Whether a statement is told inside another, so its speaker is not the story's last speaker:
         a report within quotation marks, or within the report before it ("Lee added that the board
-        wants…": the next quote is still Lee's, not the board's)."""
+        wants…": the next quote is still Lee's, not the board's), or a report in a relative clause
+        ("said Hale, whose criticism of the plan has grown": the next quote is Hale's, not "whose")."""
         if draft.span is None and self.quote_around(draft.start) is not None:
             return True
+        if draft.span is None and draft.mention is not None:
+            first = self.token_at(draft.mention[0])
+            if first is not None and first.tag_ in ("WP", "WP$", "WDT"):
+                return True
         return previous is not None and previous.start <= draft.start and draft.end <= previous.end
 
     def subject_before(self, draft: _Draft) -> Token | None:
