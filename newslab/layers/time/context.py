@@ -28,6 +28,7 @@ class _Context:
     last_quarter_at: int = -(10**9)  # where it was mentioned
     last_date: dt.date | None = None
     last_year: int | None = None  # the year of the last DATE or TIME that named one
+    last_month: tuple[int, int] | None = None  # (year, month) of the last DATE or TIME that named a month
 
     def token_at(self, offset: int) -> Token | None:
         if self.doc is None:

@@ -18,6 +18,7 @@ from newslab.layers.time.context import (
     _no_dct,
     _relative_unit,
     _rule,
+    _shift_month,
     _spoken_year,
     _week,
     _weekday_date,
@@ -508,9 +509,19 @@ def _this_unit(m: re.Match, ctx: _Context):
         if modifier == "past" and unit in ("month", "week", "decade", "century"):
             return "DURATION", _duration(1, unit), f"a stretch of one {unit} up to the publication date"
     if modifier == "following" or modifier == "previous":
+        # "the following month": counted from the time the story is at, the date it named last
         anchor = ctx.last_date
         if anchor is not None and unit == "year":
             return "DATE", f"{anchor.year + shift:04d}", "one year from the date mentioned before"
+        if ctx.last_month is not None and unit == "month":
+            year, month = _shift_month(*ctx.last_month, shift)
+            return "DATE", f"{year:04d}-{month:02d}", "one month from the month mentioned before"
+        if anchor is not None and unit == "week":
+            return (
+                "DATE",
+                _week(anchor + dt.timedelta(weeks=shift)),
+                "one week from the date mentioned before",
+            )
     value, note = _relative_unit(unit, shift, ctx, m.start())
     return "DATE", value, note
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from newslab.layers.time.context import (
     _Context,
@@ -34,6 +35,9 @@ from newslab.layers.time.vocabulary import (
     SEASONS,
     _alt,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @_rule(
@@ -322,7 +326,27 @@ def _duration_rule(m: re.Match, ctx: _Context):
         )
     if unit == "weekend":
         return None
+    if _one_day_to_come(m, token):
+        return "DATE", "FUTURE_REF", "“one day” before a verb: some time to come, not a day's length"
     return "DURATION", _duration(amount, unit_name), f"a length of time: {m.group('n')} {unit}(s)"
+
+
+_VERB_TAGS = {"VB", "VBP", "VBZ", "VBD"}
+
+
+def _one_day_to_come(m: re.Match, first: Token | None) -> bool:
+    """Whether "one day" stands between a subject and its verb: "it will one day be", "he hopes he
+    one day flies" (some time to come), not "the talks will take one day" (a length of time)."""
+    if first is None or m.group(0).lower() != "one day" or first.i + 2 > len(first.doc):
+        return False
+    before = first.nbor(-1) if first.i > 0 else None
+    after = first.nbor(2) if first.i + 2 < len(first.doc) else None
+    return (before is not None and before.tag_ == "MD") or (
+        after is not None
+        and after.tag_ in _VERB_TAGS
+        and before is not None
+        and before.pos_ in ("PRON", "PROPN", "NOUN")
+    )
 
 
 @_rule(
@@ -379,7 +403,7 @@ def _unit_code(plural: str) -> str:
 
 @_rule(
     "plural_units",
-    r"\b(?:(?P<the>the)\s+)?(?P<mod>past|last|next|coming|recent|following|previous|first)?\s*(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+(?:or|and|to)\s+(?P<unit2>days|weeks|months|years|decades))?(?P<ahead>\s+ahead)?\b",
+    r"\b(?:(?P<the>the)\s+)?(?P<mod>past|last|next|coming|recent|following|previous|first|early|intervening)?\s*(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+(?:or|and|to)\s+(?P<unit2>days|weeks|months|years|decades))?(?P<ahead>\s+ahead)?\b",
 )
 def _plural_units(m: re.Match, ctx: _Context):
     unit = m["unit"].lower()
@@ -389,6 +413,12 @@ def _plural_units(m: re.Match, ctx: _Context):
             "DURATION",
             _duration(None, _unit_code(unit)),
             f"the {unit} ahead: an unspecified number of {unit}",
+        )
+    if m["the"] and not m["mod"] and token is not None and _years_gone_by(token):
+        return (
+            "DURATION",
+            _duration(None, _unit_code(unit)),
+            f"the {unit} gone by: an unspecified number of {unit}",
         )
     if not m["mod"]:
         prev = token.nbor(-1) if token is not None and token.i > 0 else None
@@ -415,13 +445,34 @@ def _plural_units(m: re.Match, ctx: _Context):
         if prev.lower_ == "in" and nxt is not None and nxt.lower_ not in (".", ",", ";", "and", "or"):
             return None
     modifier = (m["mod"] or "").lower()
-    if not m["the"] and modifier in ("last", "following", "previous", "first"):
+    if not m["the"] and modifier in ("last", "following", "previous", "first", "early", "intervening"):
         return None
+    if modifier in ("early", "intervening") and unit not in ("years", "decades"):
+        return None  # "the early hours of Sunday" is a time of day, not a stretch of hours
     if modifier in ("recent", "past") and unit == "years" and not m["the"]:
         return "DATE", "PAST_REF", f"{modifier} years: some time in the past"
     if modifier == "coming" and unit in ("months", "years"):
         return "DATE", "FUTURE_REF", f"the coming {unit}: some time to come"
     return "DURATION", _duration(None, _unit_code(unit)), f"an unspecified number of {unit}"
+
+
+# "over the years", "in the years that followed", "during the decades since": a stretch of time gone by
+_OVER_THE = {"over", "through", "throughout", "during", "across"}
+_IN_THE_FOLLOWED_BY = {"that", "since", "after", "before", "following", "which", "when"}
+
+
+def _years_gone_by(unit: Token) -> bool:
+    """Whether "the years" (or "the decades") at ``unit`` is a stretch of time: "over the years",
+    "in the years since the war". "The years of plenty" or "in the years 1990 to 1995" is not."""
+    if unit.lower_ not in ("years", "decades") or unit.i < 2 or unit.nbor(-1).lower_ != "the":
+        return False
+    before = unit.nbor(-2).lower_
+    after = unit.nbor(1) if unit.i + 1 < len(unit.doc) else None
+    if after is not None and (after.lower_ in ("of", "'s", "’s") or after.like_num):
+        return False
+    if before in _OVER_THE:
+        return True
+    return before == "in" and after is not None and after.lower_ in _IN_THE_FOLLOWED_BY
 
 
 @_rule(

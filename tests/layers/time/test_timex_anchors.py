@@ -1,0 +1,92 @@
+"""Unit tests of the time tagger's rules for stretches of time gone by, "one day" to come, and
+expressions counted from the date the story named last ("the following month").
+
+Every sentence is invented; each case is one general pattern, parsed with the small English model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newslab.article import Article
+from newslab.layers.time import find_timexes
+
+WEDNESDAY = dt.date(2017, 7, 12)
+
+
+def _parsed(text, published=WEDNESDAY):
+    from newslab.nlp import parse
+
+    article = Article.from_text(text, published=published)
+    return [(t.text, t.type, t.value) for t in find_timexes(article, parse(article))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Over the years the quarry filled with water.", ("the years", "DURATION", "PXY")),
+        (
+            "The mill changed hands twice during the decades since the flood.",
+            ("the decades", "DURATION", "PXDE"),
+        ),
+        ("In the years that followed, the village shrank.", ("the years", "DURATION", "PXY")),
+        ("Few pupils passed in the early years of the school.", ("the early years", "DURATION", "PXY")),
+    ],
+)
+def test_the_years_gone_by_are_a_stretch_of_time(text, expected):
+    assert expected in _parsed(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She remembered the years of plenty.",
+        "The shop kept records for the years 1990 to 1995.",
+        "In the years column the clerk wrote nothing.",
+        "The ferry crossed in the early hours of Sunday.",
+    ],
+)
+def test_the_years_as_a_topic_or_a_list_are_not_a_stretch_of_time(text):
+    assert not any(tag[1] == "DURATION" for tag in _parsed(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The orchard will one day be a park.", ("one day", "DATE", "FUTURE_REF")),
+        ("Her family hopes she one day leads the council.", ("one day", "DATE", "FUTURE_REF")),
+        ("The repairs will take one day.", ("one day", "DURATION", "P1D")),
+        ("The market opened for one day only.", ("one day", "DURATION", "P1D")),
+    ],
+)
+def test_one_day_before_a_verb_is_a_time_to_come(text, expected):
+    assert expected in _parsed(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mill closed in March 2015. The following month, the bank sold it.",
+            ("The following month", "DATE", "2015-04"),
+        ),
+        (
+            "The pool reopened on 3 May 2016. The previous month it had flooded.",
+            ("The previous month", "DATE", "2016-04"),
+        ),
+        (
+            "The strike began on 6 March 2017. The following week, talks resumed.",
+            ("The following week", "DATE", "2017-W11"),
+        ),
+        # with no date named before, the publication date is the anchor
+        ("The following month, the bank sold the mill.", ("The following month", "DATE", "2017-08")),
+    ],
+)
+def test_following_and_previous_count_from_the_date_named_before(text, expected):
+    assert expected in _parsed(text)
