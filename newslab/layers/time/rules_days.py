@@ -367,11 +367,31 @@ def _day_word(m: re.Match, ctx: _Context):
 
 @_rule(
     "anchored_day",
-    r"\bthe\s+(?P<mod>previous|next|following|prior)\s+day\b|\bthe\s+day\s+(?P<two>before\s+yesterday|after\s+tomorrow)\b",
+    r"\bthe\s+(?P<mod>previous|next|following|prior)\s+day\b|\bthe\s+day\s+(?P<two>before\s+yesterday|after\s+tomorrow)\b"
+    r"|\b(?:(?:earlier|later)\s+)?(?P<that>that(?:\s+same)?|the\s+same)\s+day\b(?!\s+(?:before|after|of)\b)",
 )
 def _anchored_day(m: re.Match, ctx: _Context):
     """ "the next day", "the previous day": one day after (before) the date the story last named;
-    "the day before yesterday" two days before the publication date."""
+    "that day", "earlier that day": the date the story last named; "the day before yesterday" two
+    days before the publication date."""
+    if m["that"]:
+        last = ctx.last_date
+        if ctx.last_month is not None and (last is None or (last.year, last.month) != ctx.last_month):
+            year, month = (
+                ctx.last_month
+            )  # "crossed out that same day" after "last October": a day of that month
+            return (
+                "DATE",
+                f"{year:04d}-{month:02d}-XX",
+                f"a day in the month named before, {year:04d}-{month:02d}",
+            )
+        if last is None:
+            return (
+                "DATE",
+                "XXXX-XX-XX",
+                f"“{m.group(0)}” points back to a date, but the story named none before",
+            )
+        return "DATE", last.isoformat(), f"the date named before, {last.isoformat()}"
     if m["two"]:
         if ctx.dct is None:
             return "DATE", "XXXX-XX-XX", _no_dct(f"“{m.group(0)}”")

@@ -405,7 +405,6 @@ def test_the_future_on_its_own_is_still_a_time():
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="anaphoric 'that day' / 'the day' is not resolved to the date named before")
 def test_that_day_refers_back():
     assert ("that day", "DATE", "2017-07-04") in _parsed("The bridge closed on July 4. Crews left that day.")
 

@@ -90,3 +90,30 @@ def test_one_day_before_a_verb_is_a_time_to_come(text, expected):
 )
 def test_following_and_previous_count_from_the_date_named_before(text, expected):
     assert expected in _parsed(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The bridge closed on July 4. Earlier that day, crews checked it.",
+            ("Earlier that day", "DATE", "2017-07-04"),
+        ),
+        (
+            "The mill shut on 2 June 2016. The same day, the bank called.",
+            ("The same day", "DATE", "2016-06-02"),
+        ),
+        # a month named after the last date: a day of that month
+        ("The pool flooded last October. Staff left that same day.", ("that same day", "DATE", "2016-10-XX")),
+        # nothing named before: a day the reader cannot place
+        ("Staff left that day.", ("that day", "DATE", "XXXX-XX-XX")),
+    ],
+)
+def test_that_day_is_the_date_named_before(text, expected):
+    assert expected in _parsed(text)
+
+
+@pytest.mark.model
+def test_that_day_of_something_is_not_a_back_reference():
+    assert not any(tag[0].endswith("day") for tag in _parsed("It was the same day of the week as the vote."))
