@@ -2,12 +2,13 @@
 
 Where matches overlap, the tagger keeps the longest, then the one that starts first, then the
 one whose rule is listed first here. A new rule is a handler decorated with ``@_rule(name, pattern)`` in
-``rules_days`` or ``rules_years``, listed here at its place.
+``rules_days``, ``rules_years`` or ``rules_holidays``, listed here at its place.
 """
 
 from __future__ import annotations
 
 from newslab.layers.time import rules_days as days
+from newslab.layers.time import rules_holidays as holidays
 from newslab.layers.time import rules_years as years
 from newslab.layers.time.context import Rule
 
@@ -46,7 +47,7 @@ RULES: tuple[Rule, ...] = tuple(
         years._duration_rule,
         years._vague_duration,
         years._plural_units,
-        years._named_day,
+        holidays._named_day,
         years._misc,
     )
 )
