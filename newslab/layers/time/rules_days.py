@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newslab.layers.time.context import (
     _A_MONTH,
+    PAST_REACH,
     _after_a_time_preposition,
     _Context,
     _date_or_month_end,
@@ -131,18 +132,17 @@ def _month_day(m: re.Match, ctx: _Context):
         year = int(m["y"])
         note = "a full date"
     elif ctx.dct is not None:
-        # only a future tense moves a date, and only one more than a month back: "is scheduled for
-        # Nov. 6" in March (a past tense is too often reported speech)
+        # a future tense moves a date more than a month back to the next year: "is scheduled for
+        # Nov. 6" in March; a past tense moves one more than four months ahead to the year before
+        # ("was shot on Oct. 23" in May); nearer dates stay, as a past tense is often reported speech
         year = _nearest_year(month, day, ctx.dct)
-        future = (
-            ctx.tense(m.start("mon")) == "future"
-            and _date_or_month_end(year, month, day) < ctx.dct - _A_MONTH
-        )
-        if future:
-            year += 1
+        tense = ctx.tense(m.start("mon"))
+        future = tense == "future" and _date_or_month_end(year, month, day) < ctx.dct - _A_MONTH
+        past = tense == "past" and _date_or_month_end(year, month, day) > ctx.dct + PAST_REACH
+        year += 1 if future else -1 if past else 0
         note = f"the year that puts the date nearest the publication date {ctx.dct.isoformat()}"
-        if future:
-            note += " on the side the verb's future tense points to"
+        if future or past:
+            note += f" on the side the verb's {tense} tense points to"
     else:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", _no_dct("the year of this date")
     try:

@@ -297,6 +297,15 @@ def test_past_tense_points_back():
         ("The vote was held on Nov. 6.", dt.date(2017, 3, 13), ("Nov. 6", "DATE", "2016-11-06")),
         ("The vote will be held on Nov. 6.", dt.date(2017, 3, 13), ("Nov. 6", "DATE", "2017-11-06")),
         ("The minister will speak on 11 March.", dt.date(2017, 3, 13), ("11 March", "DATE", "2017-03-11")),
+        # a past tense does not reach more than four months ahead: that is last year's date or month
+        ("The dam burst on Oct. 23.", dt.date(2017, 5, 5), ("Oct. 23", "DATE", "2016-10-23")),
+        ("The shop closed in October.", dt.date(2017, 5, 5), ("October", "DATE", "2016-10")),
+        # nearer ahead, a past tense is often a plan reported: the date stays ahead
+        (
+            "The board said the vote was set for Dec. 1.",
+            dt.date(2017, 10, 20),
+            ("Dec. 1", "DATE", "2017-12-01"),
+        ),
     ],
 )
 def test_a_month_without_a_year_is_the_nearest_one(text, published, expected):
