@@ -44,7 +44,7 @@ def _named_day(m: re.Match, ctx: _Context):
             last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
             day = last.day - (last.isoweekday() - weekday) % 7
         if name == "election day":
-            day = 2 + (1 - dt.date(year, 11, 2).isoweekday()) % 7
+            day = _election_day(year).day
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", _no_dct(m["name"])
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", f"{m['name']} of {year}"
@@ -63,6 +63,11 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
+def _election_day(year: int) -> dt.date:
+    """The US Election Day: the Tuesday after the first Monday of November (the first Tuesday from 2 November)."""
+    return dt.date(year, 11, 2 + (2 - dt.date(year, 11, 2).isoweekday()) % 7)
+
+
 def _holiday(name: str, year: int) -> dt.date | None:
     if name in HOLIDAYS_EASTER:
         return _easter(year) + dt.timedelta(days=HOLIDAYS_EASTER[name])
@@ -70,7 +75,7 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return dt.date(year, *HOLIDAYS_FIXED[name])
     month, weekday, nth = HOLIDAYS_NTH[name]
     if name == "election day":
-        return dt.date(year, 11, 2 + (1 - dt.date(year, 11, 2).isoweekday()) % 7)
+        return _election_day(year)
     first = dt.date(year, month, 1)
     if nth > 0:
         return dt.date(year, month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1))

@@ -156,10 +156,11 @@ def _quarter(m: re.Match, ctx: _Context):
             return None  # "a quarter of the year" is a fraction
     elif m["y"] or year0:
         year = int(m["y"] or year0)
-        if unit == "period" and number is None:
+        # "the 1988 period", "the 1988 quarter": the quarter the story is about, in that year
+        if unit in ("period", "quarter") and number is None:
             if ctx.last_quarter:
                 number = ctx.last_quarter[1]
-            else:
+            elif unit == "period":
                 return "DATE", str(year), "a period of that year"
     elif m["the"] and m["the"].lower().startswith("next"):
         year = ctx.dct.year + 1 if ctx.dct else None

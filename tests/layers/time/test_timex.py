@@ -49,6 +49,9 @@ def _parsed(text, published=MONDAY):
         ("It happened a year ago.", ("a year ago", "DATE", "2016")),
         ("Doors open at 3 p.m. today.", ("3 p.m. today", "TIME", "2017-07-10T15:00")),
         ("Prices fell in the 1990s.", ("the 1990s", "DATE", "199")),
+        # the Tuesday after the first Monday of November
+        ("Voters go to the polls on Election Day.", ("Election Day", "DATE", "2017-11-07")),
+        ("The count began on Election Day 2016.", ("Election Day 2016", "DATE", "2016-11-08")),
     ],
 )
 def test_values_relative_to_publication(text, expected):

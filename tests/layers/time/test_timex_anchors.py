@@ -117,3 +117,18 @@ def test_that_day_is_the_date_named_before(text, expected):
 @pytest.mark.model
 def test_that_day_of_something_is_not_a_back_reference():
     assert not any(tag[0].endswith("day") for tag in _parsed("It was the same day of the week as the vote."))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Profit rose in the third quarter, against a loss in the 2016 quarter.",
+            ("the 2016 quarter", "DATE", "2016-Q3"),
+        ),
+        ("Sales fell in the second quarter, as in the 2015 period.", ("the 2015 period", "DATE", "2015-Q2")),
+    ],
+)
+def test_a_quarter_with_only_a_year_is_the_quarter_named_before(text, expected):
+    assert expected in _parsed(text)
