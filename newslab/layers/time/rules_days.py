@@ -38,19 +38,17 @@ from newslab.layers.time.vocabulary import (
     _WEEKDAY_ABBR,
     _YEAR,
     _ZONE,
-    MONTHS,
     PARTS_OF_DAY,
     REF_WORDS,
     REFS,
     SEASON_START,
     SEASONS,
-    SET_WORDS,
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    pass
 
 
 def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
@@ -408,75 +406,6 @@ def _anchored_day(m: re.Match, ctx: _Context):
         day.isoformat(),
         f"one day {'before' if shift < 0 else 'after'} {since} {anchor.isoformat()}",
     )
-
-
-@_rule(
-    "sets_weekday",
-    rf"\b(?:(?:every|each)\s+(?P<wd1>{_WEEKDAY})(?:\s+(?P<part1>{_PART}))?|(?P<wd2>{_WEEKDAY})s(?:\s+(?P<part2>mornings|afternoons|evenings|nights))?|(?P<wd3>{_WEEKDAY})\s+(?P<part3>mornings|afternoons|evenings|nights))\b",
-)
-def _sets_weekday(m: re.Match, ctx: _Context):
-    word = m["wd1"] or m["wd2"] or m["wd3"]
-    part = m["part1"] or m["part2"] or m["part3"]
-    weekday = WEEKDAYS[word.lower()]
-    value = f"XXXX-WXX-{weekday}"
-    if part:
-        value += "T" + PARTS_OF_DAY[part.lower().rstrip("s")]
-    return "SET", value, f"every {WEEKDAY_NAMES[weekday]}"
-
-
-def _after_an_amount(token: Token) -> bool:
-    """True when one of the two words before ``token`` is a number or a percent ("8% annually")."""
-    before = token.doc[max(0, token.i - 2) : token.i]
-    if len(before) and before[-1].lower_ == "times":
-        return False  # "three times weekly" counts how often
-    return any(t.like_num or t.text == "%" or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for t in before)
-
-
-@_rule(
-    "sets",
-    r"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?:every|each|per|a)\s+(?P<other>other\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|morning|evening|night|summer|winter|spring|fall|autumn)|(?:every|each)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December))\b",
-)
-def _sets(m: re.Match, ctx: _Context):
-    if m["word"]:
-        word = m["word"].lower()
-        token = ctx.token_at(m.start())
-        # "the party daily", "average daily volume": a newspaper or a statistic, not a repeated time
-        if (
-            word in ("weekly", "monthly", "daily")
-            and token is not None
-            and (token.pos_ in ("PROPN", "NOUN") or (token.i > 0 and token.nbor(-1).lower_ == "average"))
-        ):
-            return None
-        if token is not None and _after_an_amount(token):
-            return None  # "8% annually", "10,000 units yearly": a rate, as "$2 million a year" is
-        return "SET", SET_WORDS[word], f"“{word}”: a repeated time"
-    if m["mon"]:
-        return "SET", f"XXXX-{MONTHS[m['mon'].lower()]:02d}", "every year in that month"
-    unit = m["unit"].lower()
-    lead = m.group(0).split()[0].lower()
-    if lead == "a" and unit in (
-        "morning",
-        "evening",
-        "night",
-        "summer",
-        "winter",
-        "spring",
-        "fall",
-        "autumn",
-    ):
-        return None
-    if lead in ("a", "per"):
-        # "twice a week" is a repeated time; "$2 million a year" is a rate, not a time expression
-        token = ctx.token_at(m.start())
-        prev = token.nbor(-1) if token is not None and token.i > 0 else None
-        if prev is None or prev.lower_ not in ("once", "twice", "thrice", "times"):
-            return None
-    if unit in PARTS_OF_DAY:
-        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", "every " + unit
-    if unit in SEASONS:
-        return "SET", f"XXXX-{SEASONS[unit]}", "every " + unit
-    amount = 2 if m["other"] else 1
-    return "SET", _duration(amount, unit), f"every {'other ' if m['other'] else ''}{unit}"
 
 
 @_rule(

@@ -422,10 +422,13 @@ def test_that_day_refers_back():
 
 
 def test_every_rule_is_listed_once_in_the_ordered_tuple():
-    from newslab.layers.time import rules, rules_days, rules_holidays, rules_years
+    from newslab.layers.time import rules, rules_days, rules_holidays, rules_sets, rules_years
 
     decorated = {
-        f for m in (rules_days, rules_years, rules_holidays) for f in vars(m).values() if hasattr(f, "rule")
+        f
+        for m in (rules_days, rules_sets, rules_years, rules_holidays)
+        for f in vars(m).values()
+        if hasattr(f, "rule")
     }
     listed = [handler for _name, _pattern, handler in rules.RULES]
     assert len(listed) == len(set(listed)) == len(decorated)

@@ -1,5 +1,6 @@
-"""Unit tests of the time tagger's rules for stretches of time gone by, "one day" to come, and
-expressions counted from the date the story named last ("the following month").
+"""Unit tests of time-tagger patterns that hold across news stories: stretches of time gone by ("over
+the years"), "one day" to come, expressions counted from what the story named before ("the following
+month", "that day", "the 1988 quarter"), and "daily" or "weekly" naming a paper.
 
 Every sentence is invented; each case is one general pattern, parsed with the small English model.
 """
@@ -132,3 +133,18 @@ def test_that_day_of_something_is_not_a_back_reference():
 )
 def test_a_quarter_with_only_a_year_is_the_quarter_named_before(text, expected):
     assert expected in _parsed(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Communist Party daily Granma printed the letter.", None),
+        ("The state-run weekly Kestrel Post printed the letter.", None),
+        ("Protesters gather daily outside the house.", ("daily", "SET", "P1D")),
+        ("The pool opens daily Monday to Friday.", ("daily", "SET", "P1D")),
+    ],
+)
+def test_a_daily_or_weekly_before_a_paper_name_is_the_paper(text, expected):
+    sets = [tag for tag in _parsed(text) if tag[1] == "SET"]
+    assert sets == ([expected] if expected else [])
