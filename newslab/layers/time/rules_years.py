@@ -29,6 +29,7 @@ from newslab.layers.time.vocabulary import (
     _VAGUE,
     _YEAR,
     ORDINALS,
+    REF_WORDS,
     SEASONS,
 )
 
@@ -323,27 +324,33 @@ def _duration_rule(m: re.Match, ctx: _Context):
         )
     if unit == "weekend":
         return None
-    if _one_day_to_come(m, token):
-        return "DATE", "FUTURE_REF", "“one day” before a verb: some time to come, not a day's length"
+    some_day = _one_day_before_its_verb(m, token)
+    if some_day is not None:
+        return "DATE", some_day, f"“one day” before a verb: {REF_WORDS[some_day]}, not a day's length"
     return "DURATION", _duration(amount, unit_name), f"a length of time: {m.group('n')} {unit}(s)"
 
 
 _VERB_TAGS = {"VB", "VBP", "VBZ", "VBD"}
 
 
-def _one_day_to_come(m: re.Match, first: Token | None) -> bool:
-    """Whether "one day" stands between a subject and its verb: "it will one day be", "he hopes he
-    one day flies" (some time to come), not "the talks will take one day" (a length of time)."""
+def _one_day_before_its_verb(m: re.Match, first: Token | None) -> str | None:
+    """ "FUTURE_REF" when "one day" stands before the verb it dates, after a modal or a subject: "it
+    will one day be", "she hopes he one day leads" (some time to come); "PAST_REF" before a past
+    verb ("a storm one day flooded the road"); ``None`` for a length of time ("it will take one day")."""
     if first is None or m.group(0).lower() != "one day" or first.i + 2 > len(first.doc):
-        return False
+        return None
     before = first.nbor(-1) if first.i > 0 else None
     after = first.nbor(2) if first.i + 2 < len(first.doc) else None
-    return (before is not None and before.tag_ == "MD") or (
-        after is not None
-        and after.tag_ in _VERB_TAGS
-        and before is not None
-        and before.pos_ in ("PRON", "PROPN", "NOUN")
-    )
+    if before is not None and before.tag_ == "MD":
+        return "FUTURE_REF"
+    if (
+        after is None
+        or after.tag_ not in _VERB_TAGS
+        or before is None
+        or before.pos_ not in ("PRON", "PROPN", "NOUN")
+    ):
+        return None
+    return "PAST_REF" if after.tag_ == "VBD" else "FUTURE_REF"
 
 
 @_rule(

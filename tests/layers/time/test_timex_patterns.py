@@ -61,11 +61,12 @@ def test_the_years_as_a_topic_or_a_list_are_not_a_stretch_of_time(text):
     [
         ("The orchard will one day be a park.", ("one day", "DATE", "FUTURE_REF")),
         ("Her family hopes she one day leads the council.", ("one day", "DATE", "FUTURE_REF")),
+        ("A storm one day flooded the road.", ("one day", "DATE", "PAST_REF")),
         ("The repairs will take one day.", ("one day", "DURATION", "P1D")),
         ("The market opened for one day only.", ("one day", "DURATION", "P1D")),
     ],
 )
-def test_one_day_before_a_verb_is_a_time_to_come(text, expected):
+def test_one_day_before_its_verb_is_a_time_not_a_length(text, expected):
     assert expected in _parsed(text)
 
 
