@@ -28,6 +28,7 @@ class _Context:
     last_quarter_at: int = -(10**9)  # where it was mentioned
     last_date: dt.date | None = None
     last_year: int | None = None  # the year of the last DATE or TIME that named one
+    last_month: tuple[int, int] | None = None  # (year, month) of the last DATE or TIME that named a month
 
     def token_at(self, offset: int) -> Token | None:
         if self.doc is None:
@@ -99,17 +100,25 @@ def _nearest_year(month: int, day: int, dct: dt.date, tense: str = "unknown") ->
     return min(options)[1]
 
 
+# How far ahead of the publication date a past-tense verb may still place a date named without a
+# year: nearer dates can be reported plans ("said the vote was set for Dec. 1"); later ones are last year's.
+PAST_REACH = dt.timedelta(days=120)
+
+
 def _month_year_for(month: int, dct: dt.date, tense: str = "unknown", day: int = 15) -> int:
     """The year of a month named without one ("in March"): the nearest such month to the publication date,
     moved back into the publication year when the verb's tense says the other side.
 
-    News names months near the date it is published; a past tense ("closed in March") only picks
-    the publication year's month over a nearer one in the next year, never last year's over this year's.
+    News names months near the date it is published; a past tense ("closed in March") picks the
+    publication year's month over a nearer one in the next year, and last year's over one more than
+    four months ahead.
     """
     year = _nearest_year(month, day, dct)
     same = dt.date(dct.year, month, min(day, 28) if month == 2 else day)
     if tense == "past" and year > dct.year and same <= dct:
         return dct.year
+    if tense == "past" and dt.date(year, month, min(day, 28)) > dct + PAST_REACH:
+        return year - 1  # "closed in October" in a story of May: last October
     if tense == "future" and year < dct.year and same >= dct:
         return dct.year
     return year

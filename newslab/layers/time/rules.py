@@ -2,12 +2,14 @@
 
 Where matches overlap, the tagger keeps the longest, then the one that starts first, then the
 one whose rule is listed first here. A new rule is a handler decorated with ``@_rule(name, pattern)`` in
-``rules_days`` or ``rules_years``, listed here at its place.
+``rules_days``, ``rules_sets``, ``rules_years`` or ``rules_holidays``, listed here at its place.
 """
 
 from __future__ import annotations
 
 from newslab.layers.time import rules_days as days
+from newslab.layers.time import rules_holidays as holidays
+from newslab.layers.time import rules_sets as sets
 from newslab.layers.time import rules_years as years
 from newslab.layers.time.context import Rule
 
@@ -26,8 +28,8 @@ RULES: tuple[Rule, ...] = tuple(
         days._this_part,
         days._day_word,
         days._anchored_day,
-        days._sets_weekday,
-        days._sets,
+        sets._sets_weekday,
+        sets._sets,
         days._refs,
         days._this_unit,
         days._season,
@@ -46,7 +48,7 @@ RULES: tuple[Rule, ...] = tuple(
         years._duration_rule,
         years._vague_duration,
         years._plural_units,
-        years._named_day,
+        holidays._named_day,
         years._misc,
     )
 )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newslab.layers.time.context import (
     _A_MONTH,
+    PAST_REACH,
     _after_a_time_preposition,
     _Context,
     _date_or_month_end,
@@ -18,6 +19,7 @@ from newslab.layers.time.context import (
     _no_dct,
     _relative_unit,
     _rule,
+    _shift_month,
     _spoken_year,
     _week,
     _weekday_date,
@@ -36,19 +38,17 @@ from newslab.layers.time.vocabulary import (
     _WEEKDAY_ABBR,
     _YEAR,
     _ZONE,
-    MONTHS,
     PARTS_OF_DAY,
     REF_WORDS,
     REFS,
     SEASON_START,
     SEASONS,
-    SET_WORDS,
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    pass
 
 
 def _day_of(match: re.Match, ctx: _Context, group: str) -> tuple[str, str]:
@@ -130,18 +130,17 @@ def _month_day(m: re.Match, ctx: _Context):
         year = int(m["y"])
         note = "a full date"
     elif ctx.dct is not None:
-        # only a future tense moves a date, and only one more than a month back: "is scheduled for
-        # Nov. 6" in March (a past tense is too often reported speech)
+        # a future tense moves a date more than a month back to the next year: "is scheduled for
+        # Nov. 6" in March; a past tense moves one more than four months ahead to the year before
+        # ("was shot on Oct. 23" in May); nearer dates stay, as a past tense is often reported speech
         year = _nearest_year(month, day, ctx.dct)
-        future = (
-            ctx.tense(m.start("mon")) == "future"
-            and _date_or_month_end(year, month, day) < ctx.dct - _A_MONTH
-        )
-        if future:
-            year += 1
+        tense = ctx.tense(m.start("mon"))
+        future = tense == "future" and _date_or_month_end(year, month, day) < ctx.dct - _A_MONTH
+        past = tense == "past" and _date_or_month_end(year, month, day) > ctx.dct + PAST_REACH
+        year += 1 if future else -1 if past else 0
         note = f"the year that puts the date nearest the publication date {ctx.dct.isoformat()}"
-        if future:
-            note += " on the side the verb's future tense points to"
+        if future or past:
+            note += f" on the side the verb's {tense} tense points to"
     else:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", _no_dct("the year of this date")
     try:
@@ -366,11 +365,31 @@ def _day_word(m: re.Match, ctx: _Context):
 
 @_rule(
     "anchored_day",
-    r"\bthe\s+(?P<mod>previous|next|following|prior)\s+day\b|\bthe\s+day\s+(?P<two>before\s+yesterday|after\s+tomorrow)\b",
+    r"\bthe\s+(?P<mod>previous|next|following|prior)\s+day\b|\bthe\s+day\s+(?P<two>before\s+yesterday|after\s+tomorrow)\b"
+    r"|\b(?:(?:earlier|later)\s+)?(?P<that>that(?:\s+same)?|the\s+same)\s+day\b(?!\s+(?:before|after|of)\b)",
 )
 def _anchored_day(m: re.Match, ctx: _Context):
     """ "the next day", "the previous day": one day after (before) the date the story last named;
-    "the day before yesterday" two days before the publication date."""
+    "that day", "earlier that day": the date the story last named; "the day before yesterday" two
+    days before the publication date."""
+    if m["that"]:
+        last = ctx.last_date
+        if ctx.last_month is not None and (last is None or (last.year, last.month) != ctx.last_month):
+            year, month = (
+                ctx.last_month
+            )  # "crossed out that same day" after "last October": a day of that month
+            return (
+                "DATE",
+                f"{year:04d}-{month:02d}-XX",
+                f"a day in the month named before, {year:04d}-{month:02d}",
+            )
+        if last is None:
+            return (
+                "DATE",
+                "XXXX-XX-XX",
+                f"“{m.group(0)}” points back to a date, but the story named none before",
+            )
+        return "DATE", last.isoformat(), f"the date named before, {last.isoformat()}"
     if m["two"]:
         if ctx.dct is None:
             return "DATE", "XXXX-XX-XX", _no_dct(f"“{m.group(0)}”")
@@ -387,75 +406,6 @@ def _anchored_day(m: re.Match, ctx: _Context):
         day.isoformat(),
         f"one day {'before' if shift < 0 else 'after'} {since} {anchor.isoformat()}",
     )
-
-
-@_rule(
-    "sets_weekday",
-    rf"\b(?:(?:every|each)\s+(?P<wd1>{_WEEKDAY})(?:\s+(?P<part1>{_PART}))?|(?P<wd2>{_WEEKDAY})s(?:\s+(?P<part2>mornings|afternoons|evenings|nights))?|(?P<wd3>{_WEEKDAY})\s+(?P<part3>mornings|afternoons|evenings|nights))\b",
-)
-def _sets_weekday(m: re.Match, ctx: _Context):
-    word = m["wd1"] or m["wd2"] or m["wd3"]
-    part = m["part1"] or m["part2"] or m["part3"]
-    weekday = WEEKDAYS[word.lower()]
-    value = f"XXXX-WXX-{weekday}"
-    if part:
-        value += "T" + PARTS_OF_DAY[part.lower().rstrip("s")]
-    return "SET", value, f"every {WEEKDAY_NAMES[weekday]}"
-
-
-def _after_an_amount(token: Token) -> bool:
-    """True when one of the two words before ``token`` is a number or a percent ("8% annually")."""
-    before = token.doc[max(0, token.i - 2) : token.i]
-    if len(before) and before[-1].lower_ == "times":
-        return False  # "three times weekly" counts how often
-    return any(t.like_num or t.text == "%" or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for t in before)
-
-
-@_rule(
-    "sets",
-    r"\b(?:(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly)|(?:every|each|per|a)\s+(?P<other>other\s+)?(?P<unit>second|minute|hour|day|week|month|quarter|year|morning|evening|night|summer|winter|spring|fall|autumn)|(?:every|each)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December))\b",
-)
-def _sets(m: re.Match, ctx: _Context):
-    if m["word"]:
-        word = m["word"].lower()
-        token = ctx.token_at(m.start())
-        # "the party daily", "average daily volume": a newspaper or a statistic, not a repeated time
-        if (
-            word in ("weekly", "monthly", "daily")
-            and token is not None
-            and (token.pos_ in ("PROPN", "NOUN") or (token.i > 0 and token.nbor(-1).lower_ == "average"))
-        ):
-            return None
-        if token is not None and _after_an_amount(token):
-            return None  # "8% annually", "10,000 units yearly": a rate, as "$2 million a year" is
-        return "SET", SET_WORDS[word], f"“{word}”: a repeated time"
-    if m["mon"]:
-        return "SET", f"XXXX-{MONTHS[m['mon'].lower()]:02d}", "every year in that month"
-    unit = m["unit"].lower()
-    lead = m.group(0).split()[0].lower()
-    if lead == "a" and unit in (
-        "morning",
-        "evening",
-        "night",
-        "summer",
-        "winter",
-        "spring",
-        "fall",
-        "autumn",
-    ):
-        return None
-    if lead in ("a", "per"):
-        # "twice a week" is a repeated time; "$2 million a year" is a rate, not a time expression
-        token = ctx.token_at(m.start())
-        prev = token.nbor(-1) if token is not None and token.i > 0 else None
-        if prev is None or prev.lower_ not in ("once", "twice", "thrice", "times"):
-            return None
-    if unit in PARTS_OF_DAY:
-        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", "every " + unit
-    if unit in SEASONS:
-        return "SET", f"XXXX-{SEASONS[unit]}", "every " + unit
-    amount = 2 if m["other"] else 1
-    return "SET", _duration(amount, unit), f"every {'other ' if m['other'] else ''}{unit}"
 
 
 @_rule(
@@ -508,9 +458,19 @@ def _this_unit(m: re.Match, ctx: _Context):
         if modifier == "past" and unit in ("month", "week", "decade", "century"):
             return "DURATION", _duration(1, unit), f"a stretch of one {unit} up to the publication date"
     if modifier == "following" or modifier == "previous":
+        # "the following month": counted from the time the story is at, the date it named last
         anchor = ctx.last_date
         if anchor is not None and unit == "year":
             return "DATE", f"{anchor.year + shift:04d}", "one year from the date mentioned before"
+        if ctx.last_month is not None and unit == "month":
+            year, month = _shift_month(*ctx.last_month, shift)
+            return "DATE", f"{year:04d}-{month:02d}", "one month from the month mentioned before"
+        if anchor is not None and unit == "week":
+            return (
+                "DATE",
+                _week(anchor + dt.timedelta(weeks=shift)),
+                "one week from the date mentioned before",
+            )
     value, note = _relative_unit(unit, shift, ctx, m.start())
     return "DATE", value, note
 

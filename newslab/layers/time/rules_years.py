@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from newslab.layers.time.context import (
     _Context,
@@ -27,13 +28,13 @@ from newslab.layers.time.vocabulary import (
     _UNITS_W,
     _VAGUE,
     _YEAR,
-    HOLIDAYS_EASTER,
-    HOLIDAYS_FIXED,
-    HOLIDAYS_NTH,
     ORDINALS,
+    REF_WORDS,
     SEASONS,
-    _alt,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @_rule(
@@ -156,10 +157,11 @@ def _quarter(m: re.Match, ctx: _Context):
             return None  # "a quarter of the year" is a fraction
     elif m["y"] or year0:
         year = int(m["y"] or year0)
-        if unit == "period" and number is None:
+        # "the 1988 period", "the 1988 quarter": the quarter the story is about, in that year
+        if unit in ("period", "quarter") and number is None:
             if ctx.last_quarter:
                 number = ctx.last_quarter[1]
-            else:
+            elif unit == "period":
                 return "DATE", str(year), "a period of that year"
     elif m["the"] and m["the"].lower().startswith("next"):
         year = ctx.dct.year + 1 if ctx.dct else None
@@ -322,7 +324,33 @@ def _duration_rule(m: re.Match, ctx: _Context):
         )
     if unit == "weekend":
         return None
+    some_day = _one_day_before_its_verb(m, token)
+    if some_day is not None:
+        return "DATE", some_day, f"“one day” before a verb: {REF_WORDS[some_day]}, not a day's length"
     return "DURATION", _duration(amount, unit_name), f"a length of time: {m.group('n')} {unit}(s)"
+
+
+_VERB_TAGS = {"VB", "VBP", "VBZ", "VBD"}
+
+
+def _one_day_before_its_verb(m: re.Match, first: Token | None) -> str | None:
+    """ "FUTURE_REF" when "one day" stands before the verb it dates, after a modal or a subject: "it
+    will one day be", "she hopes he one day leads" (some time to come); "PAST_REF" before a past
+    verb ("a storm one day flooded the road"); ``None`` for a length of time ("it will take one day")."""
+    if first is None or m.group(0).lower() != "one day" or first.i + 2 > len(first.doc):
+        return None
+    before = first.nbor(-1) if first.i > 0 else None
+    after = first.nbor(2) if first.i + 2 < len(first.doc) else None
+    if before is not None and before.tag_ == "MD":
+        return "FUTURE_REF"
+    if (
+        after is None
+        or after.tag_ not in _VERB_TAGS
+        or before is None
+        or before.pos_ not in ("PRON", "PROPN", "NOUN")
+    ):
+        return None
+    return "PAST_REF" if after.tag_ == "VBD" else "FUTURE_REF"
 
 
 @_rule(
@@ -379,7 +407,7 @@ def _unit_code(plural: str) -> str:
 
 @_rule(
     "plural_units",
-    r"\b(?:(?P<the>the)\s+)?(?P<mod>past|last|next|coming|recent|following|previous|first)?\s*(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+(?:or|and|to)\s+(?P<unit2>days|weeks|months|years|decades))?(?P<ahead>\s+ahead)?\b",
+    r"\b(?:(?P<the>the)\s+)?(?P<mod>past|last|next|coming|recent|following|previous|first|early|intervening)?\s*(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:\s+(?:or|and|to)\s+(?P<unit2>days|weeks|months|years|decades))?(?P<ahead>\s+ahead)?\b",
 )
 def _plural_units(m: re.Match, ctx: _Context):
     unit = m["unit"].lower()
@@ -389,6 +417,12 @@ def _plural_units(m: re.Match, ctx: _Context):
             "DURATION",
             _duration(None, _unit_code(unit)),
             f"the {unit} ahead: an unspecified number of {unit}",
+        )
+    if m["the"] and not m["mod"] and token is not None and _years_gone_by(token):
+        return (
+            "DURATION",
+            _duration(None, _unit_code(unit)),
+            f"the {unit} gone by: an unspecified number of {unit}",
         )
     if not m["mod"]:
         prev = token.nbor(-1) if token is not None and token.i > 0 else None
@@ -415,8 +449,10 @@ def _plural_units(m: re.Match, ctx: _Context):
         if prev.lower_ == "in" and nxt is not None and nxt.lower_ not in (".", ",", ";", "and", "or"):
             return None
     modifier = (m["mod"] or "").lower()
-    if not m["the"] and modifier in ("last", "following", "previous", "first"):
+    if not m["the"] and modifier in ("last", "following", "previous", "first", "early", "intervening"):
         return None
+    if modifier in ("early", "intervening") and unit not in ("years", "decades"):
+        return None  # "the early hours of Sunday" is a time of day, not a stretch of hours
     if modifier in ("recent", "past") and unit == "years" and not m["the"]:
         return "DATE", "PAST_REF", f"{modifier} years: some time in the past"
     if modifier == "coming" and unit in ("months", "years"):
@@ -424,73 +460,23 @@ def _plural_units(m: re.Match, ctx: _Context):
     return "DURATION", _duration(None, _unit_code(unit)), f"an unspecified number of {unit}"
 
 
-@_rule(
-    "named_day",
-    rf"\b(?:(?P<mod>last|this|next)\s+)?(?P<name>{_alt([*HOLIDAYS_FIXED, *HOLIDAYS_NTH, *HOLIDAYS_EASTER])})(?:\s+(?P<y>{_YEAR}))?\b",
-)
-def _named_day(m: re.Match, ctx: _Context):
-    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
-    if not m["name"][:1].isupper() and not m["name"].startswith("the"):
-        return None
-    if m["y"]:
-        year = int(m["y"])
-    elif ctx.dct is not None:
-        year = ctx.dct.year + {"last": -1, "next": 1}.get((m["mod"] or "").lower(), 0)
-    else:
-        year = None
-    if year is not None and not m["y"] and not m["mod"]:
-        dates = [d for d in (_holiday(name, y) for y in (year - 1, year, year + 1)) if d is not None]
-        best = min(dates, key=lambda d: abs((d - ctx.dct).days))
-        return "DATE", best.isoformat(), f"the {m['name']} nearest the publication date"
-    if name in HOLIDAYS_EASTER:
-        if year is None:
-            return "DATE", "XXXX-XX-XX", _no_dct(m["name"])
-        return "DATE", _holiday(name, year).isoformat(), f"{m['name']} of {year} (Easter moves with the moon)"
-    if name in HOLIDAYS_FIXED:
-        month, day = HOLIDAYS_FIXED[name]
-    else:
-        month, weekday, nth = HOLIDAYS_NTH[name]
-        if year is None:
-            return "DATE", f"XXXX-{month:02d}-XX", _no_dct(f"{m['name']}")
-        first = dt.date(year, month, 1)
-        if nth > 0:
-            day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1)
-        else:
-            last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
-            day = last.day - (last.isoweekday() - weekday) % 7
-        if name == "election day":
-            day = 2 + (1 - dt.date(year, 11, 2).isoweekday()) % 7
-    if year is None:
-        return "DATE", f"XXXX-{month:02d}-{day:02d}", _no_dct(m["name"])
-    return "DATE", f"{year:04d}-{month:02d}-{day:02d}", f"{m['name']} of {year}"
+# "over the years", "in the years that followed", "during the decades since": a stretch of time gone by
+_OVER_THE = {"over", "through", "throughout", "during", "across"}
+_IN_THE_FOLLOWED_BY = {"that", "since", "after", "before", "following", "which", "when"}
 
 
-def _easter(year: int) -> dt.date:
-    """Easter Sunday of a year (the Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (b - (b + 8) // 25 + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * weekday_shift) // 451
-    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def _holiday(name: str, year: int) -> dt.date | None:
-    if name in HOLIDAYS_EASTER:
-        return _easter(year) + dt.timedelta(days=HOLIDAYS_EASTER[name])
-    if name in HOLIDAYS_FIXED:
-        return dt.date(year, *HOLIDAYS_FIXED[name])
-    month, weekday, nth = HOLIDAYS_NTH[name]
-    if name == "election day":
-        return dt.date(year, 11, 2 + (1 - dt.date(year, 11, 2).isoweekday()) % 7)
-    first = dt.date(year, month, 1)
-    if nth > 0:
-        return dt.date(year, month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-    last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
-    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+def _years_gone_by(unit: Token) -> bool:
+    """Whether "the years" (or "the decades") at ``unit`` is a stretch of time: "over the years",
+    "in the years since the war". "The years of plenty" or "in the years 1990 to 1995" is not."""
+    if unit.lower_ not in ("years", "decades") or unit.i < 2 or unit.nbor(-1).lower_ != "the":
+        return False
+    before = unit.nbor(-2).lower_
+    after = unit.nbor(1) if unit.i + 1 < len(unit.doc) else None
+    if after is not None and (after.lower_ in ("of", "'s", "’s") or after.like_num):
+        return False
+    if before in _OVER_THE:
+        return True
+    return before == "in" and after is not None and after.lower_ in _IN_THE_FOLLOWED_BY
 
 
 @_rule(

@@ -233,6 +233,8 @@ def _make(text: str, s: int, e: int, outcome: tuple, ctx: _Context) -> Timex:
         e -= 1
     if kind in ("DATE", "TIME") and re.match(r"\d{4}(?:$|-)", value):
         ctx.last_year = int(value[:4])
+    if re.match(r"\d{4}-\d\d(?:$|-\d\d)", value):
+        ctx.last_month = (int(value[:4]), int(value[5:7]))
     if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
         ctx.last_date = dt.date.fromisoformat(value)
     elif re.fullmatch(r"\d{4}-\d\d-\d\dT.*", value):
