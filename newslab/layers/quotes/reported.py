@@ -32,6 +32,7 @@ from newslab.layers.quotes.cues import (
 from newslab.layers.quotes.drafts import _Draft
 from newslab.layers.quotes.indexes import Stretches
 from newslab.layers.quotes.learned import learned_shapes
+from newslab.layers.quotes.misparsed import answer_word, inverted_report, that_clause_taken_for_relative
 from newslab.layers.quotes.tokens import (
     _NAMED_CLAIM,
     _NOT_SPEAKERS,
@@ -295,7 +296,10 @@ class _ReportedSpeech:
         asked = bool(before) and all(
             t.tag_ in ("WP", "WDT", "WRB") for t in before
         )  # "what Trump says his plan…"
-        if not before or not (asked or any(self.doc[i].text in marks for i in (first - 1, first) if i >= 0)):
+        # "At times last year, aides said, the mere mention of…": the cue leads the sentence
+        leads = not before and self.doc[first].is_sent_start and self.doc[last].text in marks
+        set_off = asked or any(self.doc[i].text in marks for i in (first - 1, first) if i >= 0)
+        if not leads and (not before or not set_off):
             return []
         parts = []
         for run in (before, after):
@@ -348,6 +352,14 @@ class _ReportedSpeech:
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
             if len(tokens) >= 3:
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if lemma in SPEECH_VERBS:  # shapes the parser gives some plain reports
+            clause = that_clause_taken_for_relative(verb)
+            if clause is not None:
+                return self.clause_span(clause)
+            answer = answer_word(verb)
+            tokens = inverted_report(verb) or ([answer] if answer is not None else [])
+            if tokens:
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         if lemma in ("point", "refer"):  # "pointed to Britain's decision as an example of…"
             for child in verb.children:

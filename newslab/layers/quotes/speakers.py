@@ -84,6 +84,9 @@ class _Speakers:
             and before.head.lower_ == "of"
         ):
             return before  # "footage of Hillary Clinton asking, “…”": she is the speaker, not the footage
+        named = _subject_taken_for_a_clause(cue)
+        if named is not None:
+            return named
         token = cue.head.head if coordinated_cue(cue) else cue
         for _ in range(4):
             subjects = [
@@ -213,3 +216,18 @@ class _Speakers:
             end += 1
         last = self.doc[end]
         return self.doc[start].idx, last.idx + len(last.text)
+
+
+def _subject_taken_for_a_clause(cue: Token) -> Token | None:
+    """The name before a cue the parser read as a clause of its own: in "Tom Hale, a Leeds rabbi
+    helping to organise the boycott, said he was alarmed" it makes "rabbi" a verb with Hale as its
+    subject, so "said" has two clauses (one before, one after) and no subject."""
+    if any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if len(clauses) != 2 or not clauses[0].i < cue.i < clauses[1].i:
+        return None
+    subjects = [c for c in clauses[0].children if c.dep_ == "nsubj" and c.i < clauses[0].i]
+    if subjects and (subjects[0].pos_ == "PROPN" or subjects[0].ent_type_ == "PERSON"):
+        return subjects[0]
+    return None

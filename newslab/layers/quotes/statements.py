@@ -358,13 +358,20 @@ class _QuotedStatements:
         """Whether a statement is told inside another, so its speaker is not the story's last speaker:
         a report within quotation marks, or within the report before it ("Lee added that the board
         wants…": the next quote is still Lee's, not the board's), or a report in a relative clause
-        ("said Hale, whose criticism of the plan has grown": the next quote is Hale's, not "whose")."""
+        ("said Hale, whose criticism of the plan has grown": the next quote is Hale's, not "whose"), or
+        in a clause that only sets the scene of another report ("Lee assured Hale, after Hale assured
+        Lee that…")."""
         if draft.span is None and self.quote_around(draft.start) is not None:
             return True
         if draft.span is None and draft.mention is not None:
             first = self.token_at(draft.mention[0])
             if first is not None and first.tag_ in ("WP", "WP$", "WDT"):
                 return True
+        cue = self.token_at(draft.cue[0]) if draft.span is None and draft.cue else None
+        if cue is not None and (
+            cue.dep_ == "relcl" or (cue.dep_ == "advcl" and is_cue(cue.head)) or self.inside_a_report(cue)
+        ):
+            return True  # "with a passion that suggested…", "Lee assured Hale, after Hale assured Lee that…"
         return previous is not None and previous.start <= draft.start and draft.end <= previous.end
 
     def subject_before(self, draft: _Draft) -> Token | None:

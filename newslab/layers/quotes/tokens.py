@@ -19,9 +19,11 @@ if TYPE_CHECKING:
 _TRANSCRIPT = re.compile(
     r"(?:``|''|[“\"„«])[ \u00a0]*(?P<name>[A-Z][A-Z.’' -]{1,30}[A-Z.])(?P<colon>:)[ \u00a0]"
 )
-# “…” ― Jane Doe: a quote signed with a dash and a name of up to five capitalised words, ending the paragraph.
+# “…” ― Jane Doe: a quote signed with a dash and a name of up to five capitalised words, ending the paragraph,
+# perhaps with where the person is from ("— Jane Doe, Leeds").
 _SIGNATURE = re.compile(
-    r"[ \u00a0]*(?P<dash>―|—|–|--?)[ \u00a0]*(?P<name>[A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,4}?)[.,]?[ \u00a0]*$"
+    r"[ \u00a0]*(?P<dash>―|—|–|--?)[ \u00a0]*(?P<name>[A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,4}?)"
+    r"(?:,[ \u00a0]*[A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*){0,2})?[.,]?[ \u00a0]*$"
 )
 # "Pence: Gennifer Flowers Won’t Be at Debate": a headline or line that gives a name, a colon and a claim.
 _NAMED_CLAIM = re.compile(

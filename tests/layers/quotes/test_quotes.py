@@ -217,6 +217,23 @@ def test_floating_quote_skips_a_report_in_a_relative_clause(find, text, speaker)
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We were flooded downtown," Lee said, with a passion that almost suggested that the question was '
+        'out of line. "I did spend a lot of time helping them rebuild."',
+        '"Your show is amazing," Lee assured Hale, after Hale assured Lee that most of his listeners backed '
+        'the plan. "I will not let you down."',
+    ],
+)
+def test_floating_quote_skips_a_report_that_only_sets_the_scene(find, text):
+    """A report in a clause on a noun ("a passion that suggested…") or in a clause of time on another
+    report ("after Hale assured Lee that…", with what it reports) is not who speaks next."""
+    _, quotes = find(text)
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Lee", "Lee"]
+
+
+@pytest.mark.model
 def test_relative_possessive_speaker_is_named_by_its_noun(find):
     _, quotes = find("“We will win,” said Ann Lee, whose criticism of the council has grown since May.")
     whose = [q for q in quotes if q.speaker_mention == "whose"]
@@ -427,10 +444,19 @@ def test_quotes_are_in_text_order_and_offsets_hold(find):
 
 
 @pytest.mark.model
-def test_quote_signed_with_a_dash(find):
-    _, quotes = find("“Trump must stop portraying us as gangsters.”― Carla Sanchez.")
+@pytest.mark.parametrize(
+    ("text", "dash"),
+    [
+        ("“Trump must stop portraying us as gangsters.”― Carla Sanchez.", "―"),
+        ("“Trump must stop portraying us as gangsters.” — Carla Sanchez, Leeds", "—"),
+        ('"Trump must stop portraying us as gangsters."  - Carla Sanchez, West Leeds.', "-"),
+    ],
+)
+def test_quote_signed_with_a_dash(find, text, dash):
+    """A reader's letter or a vox pop signed with a dash, a name and perhaps where the person is from."""
+    _, quotes = find(text)
     quote = _one(quotes, "gangsters")
-    assert (quote.speaker, quote.cue) == ("Carla Sanchez", "―")
+    assert (quote.speaker_mention, quote.cue) == ("Carla Sanchez", dash)
 
 
 @pytest.mark.model

@@ -143,3 +143,48 @@ def test_an_opening_phrase_that_names_no_poll_reports_nothing(reports, text):
 )
 def test_a_to_clause_after_the_object_belongs_to_the_report(reports, text, expected):
     assert expected in reports(text)
+
+
+# ---------------------------------------------------------------- plain reports the parser hangs oddly
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "said" parsed as a conjunct of what was said, its subject after it
+            "The big steel plant is hanging on, but it is under intense pressure from imports, said the "
+            "company chief executive, John Hale.",
+            (
+                "The big steel plant is hanging on, but it is under intense pressure from imports",
+                "John Hale",
+                "said",
+            ),
+        ),
+        (  # the "that" clause parsed as a relative clause on "series"
+            "Ann Lee, a former mayor of Leeds, said in one of a series of messages that the truck was "
+            "carrying arms when it struck the crowd.",
+            ("that the truck was carrying arms when it struck the crowd", "Ann Lee", "said"),
+        ),
+        (  # the reporting clause leads the sentence, set off by commas
+            "At times last year, people close to the mayor said, the mere mention of the bridge could make him fume.",
+            ("the mere mention of the bridge could make him fume", "people", "said"),
+        ),
+        (
+            "Asked if the plan was legal, 46 percent of voters said yes.",
+            ("yes", "46 percent of voters", "said"),
+        ),
+        (  # "rabbi" parsed as a verb whose subject is Hale, leaving "said" with no subject
+            "Tom Hale, a Leeds rabbi helping to organize the boycott, said he and other rabbis were alarmed.",
+            ("he and other rabbis were alarmed", "Tom Hale", "said"),
+        ),
+    ],
+)
+def test_a_plain_report_the_parser_hangs_oddly_is_still_found(reports, text, expected):
+    assert expected in reports(text)
+
+
+@pytest.mark.model
+def test_a_true_relative_clause_after_a_report_is_not_its_content(reports):
+    """ "the letter that he sent": "that" is the letter, not the start of what Lee said."""
+    assert reports("Lee said in the letter that he sent to the board.") == []
