@@ -86,6 +86,48 @@ def test_a_sentence_and_its_targets_sit_in_one_fold(trainer):
     } != {0}
 
 
+def test_other_cuts_into_folds_move_rows_but_keep_each_in_one_fold(trainer):
+    import hashlib
+
+    texts = [f"{name} spoke on day {day}." for name in NAMES for day in range(5)]
+    usual = [trainer.fold_of(text, 5) for text in texts]
+    assert usual == [
+        int(hashlib.sha1(text.encode()).hexdigest(), 16) % 5 for text in texts
+    ]  # cut 0 as before
+    other = [trainer.fold_of(text, 5, cut=1) for text in texts]
+    assert other == [trainer.fold_of(text, 5, cut=1) for text in texts]
+    assert other != usual and set(other) <= set(range(5))
+
+
+@pytest.fixture(scope="module")
+def cv_bench(root):
+    """``benchmarks/bench_sentiment_cv.py`` imported as a module."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_sentiment_cv", root / "benchmarks" / "bench_sentiment_cv.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cv_bench_leaves_out_a_family_of_features(cv_bench):
+    rows = [{"bias": 1.0, "w=attack": 1.0, "tw=smith": 1.0, "role=subj": 1.0}]
+    assert cv_bench.without(rows, ("w=", "tw=")) == [{"bias": 1.0, "role=subj": 1.0}]
+    assert cv_bench.without(rows, ()) == rows
+
+
+def test_cv_bench_prints_the_spread_over_cuts(cv_bench):
+    assert cv_bench.spread([0.68, 0.69, 0.685]) == "mean 0.685 (0.680–0.690 over 3 cuts)"
+
+
+@pytest.mark.parametrize("argv", [["--cuts", "3"], ["--cuts", "0", "--shipped"]])
+def test_cv_bench_refuses_cuts_it_cannot_score(cv_bench, argv, capsys):
+    with pytest.raises(SystemExit) as stop:
+        cv_bench.main(argv)
+    assert stop.value.code == 2
+    assert "--cuts takes a number from 1 up" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("row", "article"),
     [
