@@ -27,7 +27,7 @@ SPEECH_VERBS = wordset(
     signal propose recommend threaten demand wonder muse lament charge blast slam accuse criticize
     criticise condemn praise dismiss reject defend blame attack call estimate believe hope fear expect
     continue sing read yell shout comment chant scream rule rate label cite dub term brand liken hail tout
-    decry"""
+    decry exclaim interject elaborate surmise mutter whisper scoff gush marvel retweet email"""
 )
 FIRST_SECOND_PERSON = wordset("i we you me us")
 REPORT_PREPS = wordset("about of for on against over")
@@ -166,14 +166,18 @@ def coordinated_cue(token: Token) -> bool:
     """Whether a cue the parser hangs on a reported clause belongs with the reporting verb instead.
 
     "She said the city would close the bridge and suggested…": "suggested" is parsed as coordinated
-    with "close", but its tense matches "said", not "would close": she suggested it.
+    with "close", but its tense matches "said", not "would close": she suggested it. When all three
+    share a tense, a cue that reports words of its own goes with the reporting verb too: "Lee said it
+    was too early but added, “…”".
     """
     head = token.head
     if token.dep_ != "conj" or head.dep_ != "ccomp" or not is_cue(token, stance=True):
         return False
     if any(c.dep_ in SUBJECTS for c in token.children) or not is_cue(head.head):
         return False
-    return token.tag_ == head.head.tag_ != head.tag_
+    if token.tag_ != head.head.tag_:
+        return False
+    return head.tag_ != token.tag_ or any(c.dep_ == "ccomp" for c in token.children)
 
 
 def naming_parts(verb: Token) -> tuple[Token, Token] | None:

@@ -6,9 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from newslab.layers.quotes.cues import (
-    wordset,
-)
+from newslab.layers.quotes.cues import is_cue, wordset
 from newslab.layers.quotes.drafts import _Draft
 
 if TYPE_CHECKING:
@@ -91,7 +89,11 @@ def _is_trailing_modifier(token: Token) -> bool:
         participle = token.tag_ in ("VBG", "VBN") and not any(
             c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in token.children
         )
-        return participle or first.lower_ in _CONCESSIVE
+        # ", to which Hale interjected: “…”", ", as Hale argued": someone else's words, with their own cue
+        answered = is_cue(token) and any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in token.children
+        )
+        return participle or answered or first.lower_ in _CONCESSIVE
     if token.dep_ == "prep":
         return token.lower_ in ("with", "aside")
     return token.dep_ in ("advmod", "npadvmod") and first.lower_ in ("more", "less")

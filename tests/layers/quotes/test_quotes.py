@@ -764,6 +764,38 @@ def test_a_second_cue_parsed_inside_the_report_keeps_the_speaker(find):
 
 
 @pytest.mark.model
+def test_a_second_cue_of_the_same_tense_that_reports_words_keeps_the_speaker(find):
+    """ "said it was too early … but added, “…”": "added" is parsed under "was", all three in the past;
+    it reports words of its own, so it is Lee's, and "it" is not a speaker."""
+    _, quotes = find(
+        "Appearing before cheering supporters, Lee, 70, said it was too early to congratulate winners"
+        ' but added, "I think you all have an idea of the results."'
+    )
+    assert [(q.kind, q.speaker_mention) for q in quotes] == [("indirect", "Lee"), ("direct", "Lee")]
+    assert _one(quotes, "too early").text == "it was too early to congratulate winners"
+
+
+@pytest.mark.model
+def test_a_second_verb_of_the_same_tense_that_reports_nothing_stays_in_the_report(find):
+    _, quotes = find("Lee said the council met on Monday and added a new rule to the plan.")
+    assert [(q.text, q.speaker_mention) for q in quotes] == [
+        ("the council met on Monday and added a new rule to the plan", "Lee")
+    ]
+
+
+@pytest.mark.model
+def test_a_report_ends_where_someone_else_answers_it(find):
+    """ ", to which Hale interjected: “…”" is Hale's answer, not part of what she said."""
+    _, quotes = find(
+        'She said that experts had found her plan was strong, to which Hale interjected: "It is just not true."'
+    )
+    assert [(q.kind, q.text, q.speaker_mention) for q in quotes] == [
+        ("indirect", "that experts had found her plan was strong", "She"),
+        ("direct", '"It is just not true."', "Hale"),
+    ]
+
+
+@pytest.mark.model
 def test_infinitives_listed_after_a_to_clause_belong_to_it(find):
     _, quotes = find("He wants to expand the bus fleet, repair the depots and hire more drivers.")
     assert _one(quotes, "expand").text == "to expand the bus fleet, repair the depots and hire more drivers"

@@ -188,3 +188,16 @@ def test_a_plain_report_the_parser_hangs_oddly_is_still_found(reports, text, exp
 def test_a_true_relative_clause_after_a_report_is_not_its_content(reports):
     """ "the letter that he sent": "that" is the letter, not the start of what Lee said."""
     assert reports("Lee said in the letter that he sent to the board.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hale interjected that the plan was dead.", ("that the plan was dead", "Hale", "interjected")),
+        ("Lee surmised that the ferry would be late.", ("that the ferry would be late", "Lee", "surmised")),
+        ("Hale exclaimed that the bridge had fallen.", ("that the bridge had fallen", "Hale", "exclaimed")),
+    ],
+)
+def test_less_common_verbs_of_saying_report(reports, text, expected):
+    assert expected in reports(text)
