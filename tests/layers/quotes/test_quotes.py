@@ -121,17 +121,82 @@ def test_direct_quote_with_cue_after(find):
 
 
 @pytest.mark.model
-def test_direct_quote_after_colon(find):
-    _, quotes = find("The minister wrote: “We will not back down.”")
-    quote = _one(quotes, "back down")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("direct", "The minister", "wrote")
-
-
-@pytest.mark.model
-def test_partial_quote_inside_a_paraphrase(find):
-    _, quotes = find("The mayor said the plan was “not the dumbest idea” she had heard.")
-    quote = _one(quotes, "dumbest")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("partial", "The mayor", "said")
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"),
+    [
+        pytest.param(
+            "The minister wrote: “We will not back down.”",
+            "back down",
+            ("direct", "The minister", "wrote"),
+            id="direct_quote_after_colon",
+        ),
+        pytest.param(
+            "The mayor said the plan was “not the dumbest idea” she had heard.",
+            "dumbest",
+            ("partial", "The mayor", "said"),
+            id="partial_quote_inside_a_paraphrase",
+        ),
+        pytest.param(
+            "The factory will close next year, according to the union.",
+            "factory will close",
+            ("indirect", "the union", "according to"),
+            id="according_to",
+        ),
+        pytest.param(
+            "In its report, the IMF referenced “political tensions” as a risk to growth.",
+            "political tensions",
+            ("partial", "the IMF", "referenced"),
+            id="partial_quote_under_a_verb_of_mentioning_is_kept",
+        ),
+        pytest.param(
+            "The governor noted the rising cost of the new bridge.",
+            "rising cost",
+            ("indirect", "The governor", "noted"),
+            id="noted_with_an_object_is_a_report",
+        ),
+        pytest.param(
+            "A new poll shows Ann Lee with a narrow lead in the race.",
+            "narrow lead",
+            ("indirect", "A new poll", "shows"),
+            id="what_a_poll_shows_is_a_report",
+        ),
+        pytest.param(
+            "The new ad uses footage of Ann Lee saying, “We will build the bridge.”",
+            "build the bridge",
+            ("direct", "Ann Lee", "saying"),
+            id="footage_of_someone_saying_names_the_person",
+        ),
+        pytest.param(
+            "The senator questioned the cost of the new bridge.",
+            "cost of the new bridge",
+            ("indirect", "The senator", "questioned"),
+            id="questioned_with_an_object_is_a_report",
+        ),
+        pytest.param(
+            "The mayor stressed the need for a second bridge.",
+            "need for a second bridge",
+            ("indirect", "The mayor", "stressed"),
+            id="stressed_with_an_object_is_a_report",
+        ),
+        pytest.param(
+            "Her physician is calling the senator “remarkably healthy.”",
+            "remarkably healthy",
+            ("partial", "Her physician", "is calling"),
+            id="calling_something_a_quoted_name_is_a_cue",
+        ),
+        pytest.param(
+            "After saying the trip had been “a total mess from start to finish,” he left the stage.",
+            "total mess",
+            ("partial", "he", "saying"),
+            id="after_saying_takes_the_subject_of_the_sentence",
+        ),
+    ],
+)
+def test_statement_kind_speaker_and_cue(find, text, needle, expected):
+    """One invented sentence each: the statement holding ``needle`` has this kind, speaker mention and cue."""
+    _, quotes = find(text)
+    quote = _one(quotes, needle)
+    assert (quote.kind, quote.speaker_mention, quote.cue) == expected
 
 
 @pytest.mark.model
@@ -151,13 +216,6 @@ def test_indirect_denial_by_object(find):
     _, quotes = find("Moscow has denied any interference in the election.")
     quote = _one(quotes, "interference")
     assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Moscow", "has denied")
-
-
-@pytest.mark.model
-def test_according_to(find):
-    _, quotes = find("The factory will close next year, according to the union.")
-    quote = _one(quotes, "factory will close")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "the union", "according to")
 
 
 @pytest.mark.model
@@ -369,13 +427,6 @@ def test_scare_quotes_under_a_deed_are_not_quotes(find):
     _, sent = find("The paper sent its “chief reporter” Ann Lee to the town last week.")
     _, closed = find("Mr. Hill would also close the “carried interest” loophole that helps fund managers.")
     assert not [q for q in sent + closed if q.kind != "indirect"]
-
-
-@pytest.mark.model
-def test_partial_quote_under_a_verb_of_mentioning_is_kept(find):
-    _, quotes = find("In its report, the IMF referenced “political tensions” as a risk to growth.")
-    quote = _one(quotes, "political tensions")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("partial", "the IMF", "referenced")
 
 
 @pytest.mark.model
@@ -652,13 +703,6 @@ def test_quote_after_a_sentence_about_a_named_person(find):
 
 
 @pytest.mark.model
-def test_noted_with_an_object_is_a_report(find):
-    _, quotes = find("The governor noted the rising cost of the new bridge.")
-    quote = _one(quotes, "rising cost")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "The governor", "noted")
-
-
-@pytest.mark.model
 def test_who_is_the_mention_and_its_noun_the_speaker(find):
     text = "The crowd cheered for Ann Lee, who said, “We will build the bridge.”"
     article, quotes = find(text)
@@ -668,38 +712,10 @@ def test_who_is_the_mention_and_its_noun_the_speaker(find):
 
 
 @pytest.mark.model
-def test_what_a_poll_shows_is_a_report(find):
-    _, quotes = find("A new poll shows Ann Lee with a narrow lead in the race.")
-    quote = _one(quotes, "narrow lead")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "A new poll", "shows")
-
-
-@pytest.mark.model
-def test_footage_of_someone_saying_names_the_person(find):
-    _, quotes = find("The new ad uses footage of Ann Lee saying, “We will build the bridge.”")
-    quote = _one(quotes, "build the bridge")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("direct", "Ann Lee", "saying")
-
-
-@pytest.mark.model
 def test_stage_direction_in_quotation_marks_is_no_quote(find):
     _, quotes = find("“We will build it,” Ann Lee said.\n\n“(CROSSTALK.)”")
     assert [q.text for q in quotes if "CROSSTALK" in q.text] == []
     assert _one(quotes, "build it").speaker == "Ann Lee"
-
-
-@pytest.mark.model
-def test_questioned_with_an_object_is_a_report(find):
-    _, quotes = find("The senator questioned the cost of the new bridge.")
-    quote = _one(quotes, "cost of the new bridge")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "The senator", "questioned")
-
-
-@pytest.mark.model
-def test_stressed_with_an_object_is_a_report(find):
-    _, quotes = find("The mayor stressed the need for a second bridge.")
-    quote = _one(quotes, "need for a second bridge")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("indirect", "The mayor", "stressed")
 
 
 # ---------------------------------------------------------------- reported speech: spans and speakers
@@ -811,13 +827,6 @@ def test_hoped_is_read_as_hope(find):
 
 
 @pytest.mark.model
-def test_calling_something_a_quoted_name_is_a_cue(find):
-    _, quotes = find("Her physician is calling the senator “remarkably healthy.”")
-    quote = _one(quotes, "remarkably healthy")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("partial", "Her physician", "is calling")
-
-
-@pytest.mark.model
 def test_a_group_named_before_its_members_stays_the_speaker(find):
     text = (
         "Three senators – Ann Lee, Bob Hart and Carl Moss – criticised the idea, saying the plan would fail."
@@ -887,13 +896,6 @@ def test_the_speech_verb_before_a_comma_can_carry_a_time(find):
     quote = _one(quotes, "our town")
     assert (quote.speaker_mention, quote.cue) == ("Ann Lee", "saying")
     assert not [q for q in quotes if q.kind == "indirect" and q.text.startswith("This is")]
-
-
-@pytest.mark.model
-def test_after_saying_takes_the_subject_of_the_sentence(find):
-    _, quotes = find("After saying the trip had been “a total mess from start to finish,” he left the stage.")
-    quote = _one(quotes, "total mess")
-    assert (quote.kind, quote.speaker_mention, quote.cue) == ("partial", "he", "saying")
 
 
 @pytest.mark.model
