@@ -277,9 +277,9 @@ def from_brat(
                 attrs.setdefault(target, {})[key.lower()] = value[0] if value else True
             elif tag.startswith("#") and fields[1].startswith("AnnotatorNotes"):
                 target = fields[1].split(" ")[1]
-                try:
-                    note = json.loads(fields[2])
-                except json.JSONDecodeError:
+                try:  # a note the kit wrote holds JSON; any other note (even JSON too deep to read) is text
+                    note = parse_json(fields[2], where=f"Line {number} of {where}", fix="")
+                except errors.InvalidInput:
                     note = {"note": fields[2]}
                 notes[target] = note if isinstance(note, dict) else {"note": note}
             elif tag.startswith("R"):

@@ -142,6 +142,13 @@ def test_brat_without_notes_keeps_labels_attributes_and_speaker():
     )
 
 
+@pytest.mark.parametrize("note", ["checked twice", "[" * 100_000 + "]" * 100_000])
+def test_brat_note_that_is_not_the_kits_json_is_kept_as_text(note):
+    """A note typed in brat, or JSON nested deeper than Python can read, is a note, not an error."""
+    back = from_brat(f"T1\tPERSON 0 6\tZoë Ng\n#1\tAnnotatorNotes T1\t{note}", TEXT)
+    assert [a.attrs for a in back.annotations] == [{"note": note}]
+
+
 def test_brat_bad_line_or_offsets_are_refused():
     with pytest.raises(errors.InvalidAnnotations, match="not brat standoff"):
         from_brat("T1\tPERSON zero six\tZoë Ng", TEXT)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslab import errors
+from newslab.jsontext import parse_json
 from newslab.layers.sentiment.features import Feature, doc_text, mention_features
 
 if TYPE_CHECKING:
@@ -195,9 +196,9 @@ def _read_model(path: Path) -> TargetModel:
             f"The target-sentiment weights `{path.name}` are missing: "
             "run `python scripts/train_target_sentiment.py PATH/TO/sentiment-train.jsonl` to make them."
         )
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    try:  # parse_json also turns nesting deep enough to exhaust the stack into one sentence
+        data = parse_json(path.read_text(encoding="utf-8"), where=f"`{path.name}`", fix="train one again")
+    except (UnicodeDecodeError, errors.InvalidInput):
         data = None
     if not isinstance(data, dict) or data.get("schema") != "newslab.target_sentiment/1":
         raise errors.InvalidInput(f"`{path.name}` is not a newslab target-sentiment model: train one again.")

@@ -180,6 +180,7 @@ def _model_json(**changes) -> dict:
     ("content", "problem"),
     [
         ("not json at all", "is not a newslab target-sentiment model"),
+        ("[" * 100_000 + "]" * 100_000, "is not a newslab target-sentiment model"),  # deeper than the stack
         (json.dumps({"schema": "something/else"}), "is not a newslab target-sentiment model"),
         (json.dumps(_model_json(labels=["bad", "good"])), "its labels are not"),
         (json.dumps(_model_json(weights={"w=good": [1, 0, 0]})), "no bias weight"),
