@@ -25,6 +25,7 @@ from newslab.layers.quotes.cues import (
     is_cue,
     is_subordinate,
     names_someone,
+    reports_words,
 )
 from newslab.layers.quotes.fragment_model import keep_chance, load_fragment_model
 from newslab.layers.quotes.speaker_model import Candidate, Choice, choose, load_weights
@@ -159,7 +160,9 @@ class _SpeakerCandidates:
         return choice, self.fragment_features(draft, choice, head)
 
     def hanging_from(self, draft: _Draft) -> Candidate | None:
-        """The subject of the verb a quotation hangs from ("Lee promised a “big” wall" → Lee)."""
+        """The subject of the verb a quotation hangs from ("Lee promised a “big” wall" → Lee), when the
+        verb reports words: under a deed ("would close the “carried interest” loophole") the marks are
+        the reporter's (see ``reports_words``)."""
         first = self.token_at(draft.start)
         last = self.token_at(max(draft.start, draft.end - 1))
         quote_span = self.quote_around(draft.start)
@@ -171,6 +174,8 @@ class _SpeakerCandidates:
                 continue
             for _ in range(4):
                 if head.pos_ in ("VERB", "AUX") and self.quote_around(head.idx) is None:
+                    if not reports_words(head):
+                        return None
                     speaker = self.speaker_token(head)
                     if speaker is None:
                         return None

@@ -52,6 +52,8 @@ NAMING_VERBS = wordset(
     "call describe cite label brand dub term characterize characterise portray compare liken deem"
 )
 NAME_GIVING_VERBS = wordset("nickname proclaim hail chant tout declare rename")
+# Verbs that judge only with "as": "sees the closure as “the only safe choice”", "viewed him as a rival".
+JUDGING_AS_VERBS = wordset("see view regard")
 # Verbs that report a statement only when followed by a clause ("thinks that…", not "thinks").
 CLAUSE_ONLY = wordset(
     "believe hope fear expect wonder call describe indicate signal show find know understand realize"
@@ -152,6 +154,8 @@ def reports_words(verb: Token) -> bool:
     Post sent its “national enterprise reporter”" and "She would close the “carried interest”
     loophole" are deeds, and their quotation marks are the reporter's.
     """
+    if cue_lemma(verb) in JUDGING_AS_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     return is_cue(verb, stance=True) or cue_lemma(verb) in NAMING_VERBS | NAME_GIVING_VERBS
 
 

@@ -95,7 +95,9 @@ class _Speakers:
                 if c.dep_ in SUBJECTS and self.quote_around(c.idx) == self.quote_around(cue.idx)
             ]
             if subjects:
-                subject = subjects[0]
+                # two subjects are a misparse; the nearer one did it: "LEEDS (AFP) – Lee has taken…",
+                # "The rejection signals “the end”, said Hale"
+                subject = min(subjects, key=lambda s: abs(s.i - token.i))
                 if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     if subject.lower_ in ("who", "which"):
                         return subject  # "…, who said": the mention is "who", the name comes from its noun

@@ -123,3 +123,28 @@ def test_a_fragment_is_kept_only_when_the_model_is_confident(fragments, text, qu
     article = Article.from_text(text)
     found = {q.text: q.speaker_mention for q in find_quotes(article, parse(article))}
     assert found.get(quote) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Mr. Hill would also close the “carried interest” loophole that helps fund managers.",
+            "“carried interest”",
+            None,
+        ),
+        ("The paper sent its “chief reporter” Ann Lee to the town last week.", "“chief reporter”", None),
+        (
+            "Her team sees the closure as “the only safe choice for the town.”",
+            "“the only safe choice for the town.”",
+            "Her team",
+        ),
+    ],
+)
+def test_the_verb_a_fragment_hangs_from_gives_a_speaker_only_if_it_reports_words(
+    quotes_in, text, quote, speaker
+):
+    """Under a deed (closing, sending) the marks are the reporter's, whatever the fragment model would
+    say; "sees … as" judges, so its subject may have used the words."""
+    assert {q.text: q.speaker_mention for q in quotes_in(text)}.get(quote) == speaker

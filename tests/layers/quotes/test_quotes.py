@@ -812,6 +812,29 @@ def test_a_report_ends_where_someone_else_answers_it(find):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        (  # a wire story's dateline parsed as a second subject
+            "LEEDS (AFP) – Councillor Ann Lee has taken a swipe at her rival’s stance on the bridge, saying "
+            "that “bombastic comments” do more harm than good.",
+            "bombastic",
+            "Councillor Ann Lee",
+        ),
+        (  # "said Tom Hale" after the comma, "The rejection" parsed as a subject of "said" too
+            'The rejection of the treaty signals "the beginning of the end" for the union, said Tom Hale, '
+            "founder of the party.",
+            "beginning of the end",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_of_two_subjects_the_one_next_to_the_verb_speaks(find, text, needle, speaker):
+    _, quotes = find(text)
+    assert _one(quotes, needle).speaker_mention == speaker
+
+
+@pytest.mark.model
 def test_infinitives_listed_after_a_to_clause_belong_to_it(find):
     _, quotes = find("He wants to expand the bus fleet, repair the depots and hire more drivers.")
     assert _one(quotes, "expand").text == "to expand the bus fleet, repair the depots and hire more drivers"
