@@ -1,18 +1,20 @@
-"""Reports the parser hangs in an unusual place, and where their content is.
+"""Reports the parser hangs in an unusual place: where their content is, and who made them.
 
-spaCy's small English model sometimes attaches a reporting verb, or the clause it reports, so that
-the usual rule (the clause under the verb) finds nothing. Each function here recognises one such
-shape from the parse alone (part of the attribution rules, see ``reported``).
+spaCy's small English model sometimes attaches a reporting verb, the clause it reports or its
+subject so that the usual rules (the clause under the verb, the verb's subject) find nothing. Each
+function here recognises one such shape from the parse alone (part of the attribution rules, see
+``reported`` and ``speakers``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newslab.layers.quotes.cues import SUBJECTS
+from newslab.layers.quotes.tokens import _ASIDE_MARKS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-_ASIDE_MARKS = (",", "—", "–", "--")
 
 
 def inverted_report(verb: Token) -> list[Token]:
@@ -55,9 +57,25 @@ def that_clause_taken_for_relative(verb: Token) -> Token | None:
     return None
 
 
-def answer_word(verb: Token) -> Token | None:
-    """A bare "yes" or "no" as what was said: "46 percent of voters said yes"."""
-    for child in verb.children:
-        if child.i > verb.i and child.lower_ in ("yes", "no") and child.dep_ in ("intj", "dobj", "ccomp"):
-            return child
+def answer_word(verb: Token) -> list[Token]:
+    """A bare "yes" or "no" as what was said: "46 percent of voters said yes" (empty when there is none)."""
+    return [
+        child
+        for child in verb.children
+        if child.i > verb.i and child.lower_ in ("yes", "no") and child.dep_ in ("intj", "dobj", "ccomp")
+    ][:1]
+
+
+def subject_taken_for_a_clause(cue: Token) -> Token | None:
+    """The name before a cue the parser read as a clause of its own: in "Tom Hale, a Leeds rabbi
+    helping to organise the boycott, said he was alarmed" it makes "rabbi" a verb with Hale as its
+    subject, so "said" has two clauses (one before, one after) and no subject."""
+    if any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if len(clauses) != 2 or not clauses[0].i < cue.i < clauses[1].i:
+        return None
+    subjects = [c for c in clauses[0].children if c.dep_ == "nsubj" and c.i < clauses[0].i]
+    if subjects and (subjects[0].pos_ == "PROPN" or subjects[0].ent_type_ == "PERSON"):
+        return subjects[0]
     return None

@@ -357,8 +357,7 @@ class _ReportedSpeech:
             clause = that_clause_taken_for_relative(verb)
             if clause is not None:
                 return self.clause_span(clause)
-            answer = answer_word(verb)
-            tokens = inverted_report(verb) or ([answer] if answer is not None else [])
+            tokens = inverted_report(verb) or answer_word(verb)
             if tokens:
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         if lemma in ("point", "refer"):  # "pointed to Britain's decision as an example of…"

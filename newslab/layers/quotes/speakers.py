@@ -13,6 +13,7 @@ from newslab.layers.quotes.cues import (
     is_attitude,
     names_someone,
 )
+from newslab.layers.quotes.misparsed import subject_taken_for_a_clause
 from newslab.layers.quotes.tokens import _SENTENCE_END, _head_of_name
 
 if TYPE_CHECKING:
@@ -42,10 +43,9 @@ class _Speakers:
             return None
         if speaker.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             return None
+        # "said Monday" is a time; a name the parser left as loosely hung still speaks: "“…,” Ramos, 58, told…"
         if speaker.dep_ == "npadvmod" and speaker.pos_ != "PROPN":
-            return (
-                None  # "said Monday"; but a name the parser left loose still speaks: "“…,” Ramos, 58, told…"
-            )
+            return None
         if speaker.tag_ == "NN" and not names_someone(speaker):
             # "…until the election, Jane Roe, an adviser, called…" (misparsed); but a group stays:
             # "Three senators – Ann Lee, …– criticised…"
@@ -84,7 +84,7 @@ class _Speakers:
             and before.head.lower_ == "of"
         ):
             return before  # "footage of Hillary Clinton asking, “…”": she is the speaker, not the footage
-        named = _subject_taken_for_a_clause(cue)
+        named = subject_taken_for_a_clause(cue)
         if named is not None:
             return named
         token = cue.head.head if coordinated_cue(cue) else cue
@@ -218,18 +218,3 @@ class _Speakers:
             end += 1
         last = self.doc[end]
         return self.doc[start].idx, last.idx + len(last.text)
-
-
-def _subject_taken_for_a_clause(cue: Token) -> Token | None:
-    """The name before a cue the parser read as a clause of its own: in "Tom Hale, a Leeds rabbi
-    helping to organise the boycott, said he was alarmed" it makes "rabbi" a verb with Hale as its
-    subject, so "said" has two clauses (one before, one after) and no subject."""
-    if any(c.dep_ in SUBJECTS for c in cue.children):
-        return None
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
-    if len(clauses) != 2 or not clauses[0].i < cue.i < clauses[1].i:
-        return None
-    subjects = [c for c in clauses[0].children if c.dep_ == "nsubj" and c.i < clauses[0].i]
-    if subjects and (subjects[0].pos_ == "PROPN" or subjects[0].ent_type_ == "PERSON"):
-        return subjects[0]
-    return None

@@ -361,18 +361,19 @@ class _QuotedStatements:
         ("said Hale, whose criticism of the plan has grown": the next quote is Hale's, not "whose"), or
         in a clause that only sets the scene of another report ("Lee assured Hale, after Hale assured
         Lee that…")."""
-        if draft.span is None and self.quote_around(draft.start) is not None:
+        if previous is not None and previous.start <= draft.start and draft.end <= previous.end:
             return True
-        if draft.span is None and draft.mention is not None:
-            first = self.token_at(draft.mention[0])
-            if first is not None and first.tag_ in ("WP", "WP$", "WDT"):
-                return True
-        cue = self.token_at(draft.cue[0]) if draft.span is None and draft.cue else None
-        if cue is not None and (
+        if draft.span is not None:  # a quotation is the story's own
+            return False
+        if self.quote_around(draft.start) is not None:
+            return True
+        holder = self.token_at(draft.mention[0]) if draft.mention else None
+        if holder is not None and holder.tag_ in ("WP", "WP$", "WDT"):
+            return True
+        cue = self.token_at(draft.cue[0]) if draft.cue else None
+        return cue is not None and (
             cue.dep_ == "relcl" or (cue.dep_ == "advcl" and is_cue(cue.head)) or self.inside_a_report(cue)
-        ):
-            return True  # "with a passion that suggested…", "Lee assured Hale, after Hale assured Lee that…"
-        return previous is not None and previous.start <= draft.start and draft.end <= previous.end
+        )
 
     def subject_before(self, draft: _Draft) -> Token | None:
         """The person a cue-less quote follows on from: the subject of the sentence just before it.
